@@ -1,0 +1,135 @@
+import { formatProblem, type Problem } from "../data/located.js";
+import { isRealDate } from "../model/common.js";
+import type { Instrument } from "../model/instrument.js";
+import type { Library, Status } from "../treaties/library.js";
+import { BUILTIN_LIBRARY, loadLibrary } from "../treaties/load.js";
+
+export class UsageError extends Error {}
+
+export interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export function checkDateOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isRealDate(value)) throw new UsageError(`${name}: "${value}" is not a real date (expected YYYY-MM-DD)`);
+  return value;
+}
+
+/** The library dirs a command reads: the built-in one plus `--library` dirs, or only those with `--library-only`. */
+export function libraryPaths(options: { library?: string[]; libraryOnly?: string[] }): string[] {
+  if (options.libraryOnly?.length) return options.libraryOnly;
+  return [BUILTIN_LIBRARY, ...(options.library ?? [])];
+}
+
+/** Loads the library; problems in it are reported and stop the command. */
+export function loadOrFail(paths: string[], io: Output): Library {
+  const { library, problems } = loadLibrary(paths);
+  if (problems.length > 0) {
+    for (const p of problems) io.err(formatProblem(p));
+    throw new UsageError(`${problems.length} problem(s) in the library; run casus check`);
+  }
+  return library;
+}
+
+export function runCheck(paths: string[], json: boolean, io: Output): number {
+  const { library, problems } = loadLibrary(paths.length ? paths : [BUILTIN_LIBRARY]);
+  if (json) {
+    io.out(JSON.stringify({ instruments: library.instruments.length, problems }, null, 2));
+  } else if (problems.length === 0) {
+    io.out(`ok: ${library.instruments.length} instruments, no problems`);
+  } else {
+    for (const p of problems) io.err(formatProblem(p));
+    io.err(`${problems.length} problem(s)`);
+  }
+  return problems.length === 0 ? 0 : 1;
+}
+
+export interface TreatyRow {
+  id: string;
+  title: string;
+  kind: string;
+  signed: string;
+  in_force: string | null;
+  terminated: string | null;
+  status: Status;
+  parties: string[];
+}
+
+export function treatyRows(library: Library, on: string, party?: string): TreatyRow[] {
+  const wanted = party ? library.registry.canonical(party) : undefined;
+  if (party && !wanted) throw new UsageError(`--party: unknown state code ${party}`);
+  return library.instruments
+    .filter((i) => !wanted || library.parties(i).some((p) => library.registry.canonical(p.party) === wanted))
+    .filter((i) => library.status(i, on) !== "not-yet-signed")
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      kind: i.kind,
+      signed: i.dates.signed,
+      in_force: i.dates.in_force ?? null,
+      terminated: i.dates.terminated ?? null,
+      status: library.status(i, on),
+      parties: library.parties(i).map((p) => p.party),
+    }))
+    .sort((a, b) => a.signed.localeCompare(b.signed) || a.id.localeCompare(b.id));
+}
+
+const STATUS_LABEL: Record<Status, string> = {
+  "not-yet-signed": "not yet signed",
+  signed: "signed, NOT in force",
+  "in-force": "in force",
+  terminated: "terminated",
+};
+
+export function printTreaties(rows: TreatyRow[], on: string, io: Output): void {
+  io.out(`Instruments on ${on} (${rows.length}):`);
+  const width = Math.max(...rows.map((r) => r.id.length), 2);
+  for (const row of rows) {
+    const end = row.terminated ? `, ended ${row.terminated}` : "";
+    const force = row.in_force ? `in force ${row.in_force}` : "never in force";
+    io.out(`  ${row.id.padEnd(width)}  ${STATUS_LABEL[row.status].padEnd(20)}  signed ${row.signed}, ${force}${end}`);
+    io.out(`  ${"".padEnd(width)}  ${row.title}`);
+  }
+}
+
+export function showInstrument(library: Library, instrument: Instrument, io: Output): void {
+  const d = instrument.dates;
+  io.out(instrument.title);
+  for (const t of instrument.original_titles ?? []) io.out(`  (${t.lang}) ${t.title}`);
+  io.out(`id: ${instrument.id}   kind: ${instrument.kind}${instrument.atopid ? `   ATOP ${instrument.atopid}` : ""}`);
+  io.out(`signed ${d.signed}${d.signed_at ? ` at ${d.signed_at}` : ""}; in force ${d.in_force ?? "—"}`);
+  if (d.terminated) io.out(`terminated ${d.terminated}: ${d.termination_reason}`);
+  if (instrument.duration) io.out(`duration: ${instrument.duration.kind}${instrument.duration.note ? ` — ${instrument.duration.note}` : ""}`);
+  io.out("");
+  io.out("Parties:");
+  for (const p of library.parties(instrument)) {
+    const dates = [p.joined && `from ${p.joined}`, p.left && `left ${p.left}${p.left_reason ? ` (${p.left_reason})` : ""}`]
+      .filter(Boolean)
+      .join(", ");
+    io.out(`  ${p.party.padEnd(28)} ${library.registry.name(p.party)}${p.capacity ? ` — ${p.capacity}` : ""}${dates ? `; ${dates}` : ""}`);
+  }
+  for (const s of instrument.suspensions ?? []) {
+    io.out(`  suspended: ${s.obligor} toward ${s.toward} from ${s.from}${s.to ? ` to ${s.to}` : ""} — ${s.reason}`);
+  }
+  io.out("");
+  const articles = library.articlesOn(instrument, "9999-12-31");
+  for (const a of articles) {
+    const label = `${a.part ? `${a.part} ` : ""}Art. ${a.article.number}${a.article.title ? ` — ${a.article.title}` : ""}`;
+    io.out(label);
+    if (a.text) io.out(`  "${a.text}" [${a.quote_confidence}; source: ${a.source}]`);
+    else if (a.article.subject) io.out(`  (subject, text not encoded) ${a.article.subject}`);
+    for (const p of a.provisions) {
+      const trig = p.trigger ? ` on ${p.trigger.event}` : "";
+      io.out(`  → ${p.kind}${trig}, ${p.strength}${p.readings?.length ? `; readings: ${p.readings.map((r) => r.id).join(", ")}` : ""}`);
+    }
+    if (a.article.versions && a.article.versions.length > 1) io.out(`  (${a.article.versions.length} versions over time)`);
+  }
+  for (const u of instrument.understandings ?? []) io.out(`Understanding (${u.by}) on Art. ${u.applies_to.join(", ")}: "${u.text}"`);
+  io.out("");
+  io.out("Sources:");
+  for (const s of instrument.sources) io.out(`  [${s.id}] ${s.title}${s.date ? `, ${s.date}` : ""}${s.url ? ` <${s.url}>` : ""}`);
+}
+
+export type { Problem };
