@@ -13,7 +13,8 @@ export interface Output {
 
 export function checkDateOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isRealDate(value)) throw new UsageError(`${name}: "${value}" is not a real date (expected YYYY-MM-DD)`);
+  if (!isRealDate(value))
+    throw new UsageError(`${name}: "${value}" is not a real date (expected YYYY-MM-DD)`);
   return value;
 }
 
@@ -89,7 +90,9 @@ export function printTreaties(rows: TreatyRow[], on: string, io: Output): void {
   for (const row of rows) {
     const end = row.terminated ? `, ended ${row.terminated}` : "";
     const force = row.in_force ? `in force ${row.in_force}` : "never in force";
-    io.out(`  ${row.id.padEnd(width)}  ${STATUS_LABEL[row.status].padEnd(20)}  signed ${row.signed}, ${force}${end}`);
+    io.out(
+      `  ${row.id.padEnd(width)}  ${STATUS_LABEL[row.status].padEnd(20)}  signed ${row.signed}, ${force}${end}`,
+    );
     io.out(`  ${"".padEnd(width)}  ${row.title}`);
   }
 }
@@ -98,20 +101,32 @@ export function showInstrument(library: Library, instrument: Instrument, io: Out
   const d = instrument.dates;
   io.out(instrument.title);
   for (const t of instrument.original_titles ?? []) io.out(`  (${t.lang}) ${t.title}`);
-  io.out(`id: ${instrument.id}   kind: ${instrument.kind}${instrument.atopid ? `   ATOP ${instrument.atopid}` : ""}`);
+  io.out(
+    `id: ${instrument.id}   kind: ${instrument.kind}${instrument.atopid ? `   ATOP ${instrument.atopid}` : ""}`,
+  );
   io.out(`signed ${d.signed}${d.signed_at ? ` at ${d.signed_at}` : ""}; in force ${d.in_force ?? "—"}`);
   if (d.terminated) io.out(`terminated ${d.terminated}: ${d.termination_reason}`);
-  if (instrument.duration) io.out(`duration: ${instrument.duration.kind}${instrument.duration.note ? ` — ${instrument.duration.note}` : ""}`);
+  if (instrument.duration)
+    io.out(
+      `duration: ${instrument.duration.kind}${instrument.duration.note ? ` — ${instrument.duration.note}` : ""}`,
+    );
   io.out("");
   io.out("Parties:");
   for (const p of library.parties(instrument)) {
-    const dates = [p.joined && `from ${p.joined}`, p.left && `left ${p.left}${p.left_reason ? ` (${p.left_reason})` : ""}`]
+    const dates = [
+      p.joined && `from ${p.joined}`,
+      p.left && `left ${p.left}${p.left_reason ? ` (${p.left_reason})` : ""}`,
+    ]
       .filter(Boolean)
       .join(", ");
-    io.out(`  ${p.party.padEnd(28)} ${library.registry.name(p.party)}${p.capacity ? ` — ${p.capacity}` : ""}${dates ? `; ${dates}` : ""}`);
+    io.out(
+      `  ${p.party.padEnd(28)} ${library.registry.name(p.party)}${p.capacity ? ` — ${p.capacity}` : ""}${dates ? `; ${dates}` : ""}`,
+    );
   }
   for (const s of instrument.suspensions ?? []) {
-    io.out(`  suspended: ${s.obligor} toward ${s.toward} from ${s.from}${s.to ? ` to ${s.to}` : ""} — ${s.reason}`);
+    io.out(
+      `  suspended: ${s.obligor} toward ${s.toward} from ${s.from}${s.to ? ` to ${s.to}` : ""} — ${s.reason}`,
+    );
   }
   io.out("");
   const articles = library.articlesOn(instrument, "9999-12-31");
@@ -122,14 +137,19 @@ export function showInstrument(library: Library, instrument: Instrument, io: Out
     else if (a.article.subject) io.out(`  (subject, text not encoded) ${a.article.subject}`);
     for (const p of a.provisions) {
       const trig = p.trigger ? ` on ${p.trigger.event}` : "";
-      io.out(`  → ${p.kind}${trig}, ${p.strength}${p.readings?.length ? `; readings: ${p.readings.map((r) => r.id).join(", ")}` : ""}`);
+      io.out(
+        `  → ${p.kind}${trig}, ${p.strength}${p.readings?.length ? `; readings: ${p.readings.map((r) => r.id).join(", ")}` : ""}`,
+      );
     }
-    if (a.article.versions && a.article.versions.length > 1) io.out(`  (${a.article.versions.length} versions over time)`);
+    if (a.article.versions && a.article.versions.length > 1)
+      io.out(`  (${a.article.versions.length} versions over time)`);
   }
-  for (const u of instrument.understandings ?? []) io.out(`Understanding (${u.by}) on Art. ${u.applies_to.join(", ")}: "${u.text}"`);
+  for (const u of instrument.understandings ?? [])
+    io.out(`Understanding (${u.by}) on Art. ${u.applies_to.join(", ")}: "${u.text}"`);
   io.out("");
   io.out("Sources:");
-  for (const s of instrument.sources) io.out(`  [${s.id}] ${s.title}${s.date ? `, ${s.date}` : ""}${s.url ? ` <${s.url}>` : ""}`);
+  for (const s of instrument.sources)
+    io.out(`  [${s.id}] ${s.title}${s.date ? `, ${s.date}` : ""}${s.url ? ` <${s.url}>` : ""}`);
 }
 
 export type { Problem };

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
   checkDateOption,
   libraryPaths,
@@ -13,6 +15,7 @@ import {
   treatyRows,
   UsageError,
 } from "./library-commands.js";
+import { runWhatIf, type WhatIfCliOptions } from "./what-if.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -28,7 +31,9 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description("validate treaty files (default: the whole built-in library)")
     .argument("[paths...]", "files or directories")
     .option("--json", "machine-readable output")
-    .action((paths: string[], options: { json?: boolean }) => setExit(runCheck(paths, options.json ?? false, io)));
+    .action((paths: string[], options: { json?: boolean }) =>
+      setExit(runCheck(paths, options.json ?? false, io)),
+    );
 
   program
     .command("treaties")
@@ -38,13 +43,21 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--library <dir>", "add a treaty directory (repeatable)", collect)
     .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
     .option("--json", "machine-readable output")
-    .action((options: { on?: string; party?: string; library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
-      const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
-      const library = loadOrFail(libraryPaths(options), io);
-      const rows = treatyRows(library, on, options.party);
-      if (options.json) io.out(JSON.stringify(rows, null, 2));
-      else printTreaties(rows, on, io);
-    });
+    .action(
+      (options: {
+        on?: string;
+        party?: string;
+        library?: string[];
+        libraryOnly?: string[];
+        json?: boolean;
+      }) => {
+        const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
+        const library = loadOrFail(libraryPaths(options), io);
+        const rows = treatyRows(library, on, options.party);
+        if (options.json) io.out(JSON.stringify(rows, null, 2));
+        else printTreaties(rows, on, io);
+      },
+    );
 
   program
     .command("show")
@@ -59,6 +72,38 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
       if (!instrument) throw new UsageError(`no instrument with id ${id}; casus treaties lists them`);
       if (options.json) io.out(JSON.stringify(instrument, null, 2));
       else showInstrument(library, instrument, io);
+    });
+
+  program
+    .command("what-if")
+    .description("who is bound to do what if this happens: a scenario file or the quick form")
+    .argument("[scenario]", "a scenario file (YAML or JSON)")
+    .option("--attack <by:against>", "quick form: the attack that starts it, e.g. KOR:PRK")
+    .option("--at <place>", "quick form: where (a state or territory code)")
+    .option("--war", "quick form: the attack puts the target in a state of war")
+    .option("--on <date>", "as of this date (YYYY-MM-DD)")
+    .option("--reading <name>", "victim | territorial, or an instrument reading id (repeatable)", collect)
+    .option("--declines <code>", "a state that declines to act (repeatable)", collect)
+    .option("--explain <state>", "why is this state bound, or not")
+    .option("--library <dir>", "add a treaty directory (repeatable)", collect)
+    .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
+    .option("--json", "the versioned JSON result (casus.result/1)")
+    .option("--brief <file.md>", "also write the brief as Markdown with a bibliography")
+    .action(
+      (
+        scenario: string | undefined,
+        options: WhatIfCliOptions & { library?: string[]; libraryOnly?: string[] },
+      ) => {
+        runWhatIf(loadOrFail(libraryPaths(options), io), scenario, options, io);
+      },
+    );
+
+  program
+    .command("start")
+    .description("the main job: the 15 Oct 2024 Korea what-if")
+    .action(() => {
+      const library = loadOrFail(libraryPaths({}), io);
+      runWhatIf(library, join(BUILTIN_SCENARIOS, "korea-2024-10-15-incident.yaml"), {}, io);
     });
 
   return program;
@@ -86,6 +131,9 @@ export async function run(argv: string[], io: Output): Promise<number> {
 
 const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const io: Output = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+  const io: Output = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
   process.exitCode = await run(process.argv.slice(2), io);
 }

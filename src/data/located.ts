@@ -61,7 +61,13 @@ export class LocatedYaml {
   }
 
   problem(path: Path, message: string, fix?: string): Problem {
-    return { file: this.file, ...this.locate(path), field: fieldName(path), message, ...(fix ? { fix } : {}) };
+    return {
+      file: this.file,
+      ...this.locate(path),
+      field: fieldName(path),
+      message,
+      ...(fix ? { fix } : {}),
+    };
   }
 
   /** Validates against a schema; each issue becomes a located problem. */
@@ -93,7 +99,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function fixFor(issue: z.core.$ZodIssue): string | undefined {
-  if (issue.code === "unrecognized_keys") return "remove it or check its spelling against docs/treaty-format.md";
+  if (issue.code === "unrecognized_keys")
+    return "remove it or check its spelling against docs/treaty-format.md";
   if (issue.code === "invalid_value" && "values" in issue) return `use one of: ${issue.values.join(", ")}`;
   return undefined;
 }

@@ -9,6 +9,8 @@ export interface Judgement {
   disputed: boolean;
   origin: "scenario" | "default";
   text: string;
+  /** The same judgement taken the other way, for the contested answers. */
+  opposite: string;
 }
 
 /** An armed attack, as given or as derived from a war (counter-strikes, attacks on joiners' forces). */
@@ -42,6 +44,8 @@ export interface War {
   sides: Map<string, "A" | "B">;
   wave: Map<string, number>;
   startedBy: Judgement;
+  /** The judgement that the first event put its target in a state of war. */
+  stateOfWar: string;
 }
 
 export interface Situation {
@@ -73,7 +77,11 @@ const HOSTILE_KINDS: ReadonlySet<EventKind> = new Set([
   "threat-of-attack",
   "mobilisation",
 ]);
-const TRANSFER_KINDS: ReadonlySet<EventKind> = new Set(["arms-transfer", "troop-deployment", "technology-transfer"]);
+const TRANSFER_KINDS: ReadonlySet<EventKind> = new Set([
+  "arms-transfer",
+  "troop-deployment",
+  "technology-transfer",
+]);
 
 /** Flips applied to a run: a disputed judgement taken the other way. */
 export type Flips = ReadonlySet<string>;
@@ -86,10 +94,12 @@ function judge(
 ): Judgement {
   const given: Characterisation | undefined = event[key];
   const id = `${event.id}.${key}`;
-  const base = given === undefined ? DEFAULTS[key].has(event.kind) : typeof given === "boolean" ? given : given.value;
+  const base =
+    given === undefined ? DEFAULTS[key].has(event.kind) : typeof given === "boolean" ? given : given.value;
   const disputed = typeof given === "object" && given.disputed === true;
   const value = flips.has(id) ? !base : base;
-  return { id, value, disputed, origin: given === undefined ? "default" : "scenario", text: describe(value) };
+  const origin = given === undefined ? "default" : "scenario";
+  return { id, value, disputed, origin, text: describe(value), opposite: describe(!value) };
 }
 
 /** Turns a scenario into the facts of one run: wars, attacks, threats, requests. */
@@ -131,11 +141,29 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
     if (!HOSTILE_KINDS.has(event.kind) || !event.against) continue;
     const target = event.against;
     const what = `${event.id} (${event.kind} by ${name(event.by)} on ${name(target)}, ${event.start})`;
-    const war = record(judge(event, "state_of_war", flips, (v) => `${what} ${v ? "puts" : "does not put"} ${name(target)} in a state of war`));
-    const armed = record(judge(event, "armed_attack", flips, (v) => `${what} ${v ? "is" : "is not"} an armed attack`));
-    const invasion = record(judge(event, "invasion", flips, (v) => `${what} ${v ? "is" : "is not"} an invasion`));
-    const threat = record(judge(event, "threat", flips, (v) => `${what} ${v ? "is" : "is not"} a threat of attack on ${name(target)}`));
-    if (war.value) joinOrStartWar(situation, event, record);
+    const war = record(
+      judge(
+        event,
+        "state_of_war",
+        flips,
+        (v) => `${what} ${v ? "puts" : "does not put"} ${name(target)} in a state of war`,
+      ),
+    );
+    const armed = record(
+      judge(event, "armed_attack", flips, (v) => `${what} ${v ? "is" : "is not"} an armed attack`),
+    );
+    const invasion = record(
+      judge(event, "invasion", flips, (v) => `${what} ${v ? "is" : "is not"} an invasion`),
+    );
+    const threat = record(
+      judge(
+        event,
+        "threat",
+        flips,
+        (v) => `${what} ${v ? "is" : "is not"} a threat of attack on ${name(target)}`,
+      ),
+    );
+    if (war.value) joinOrStartWar(situation, event, war.id, record);
     if (ongoing && (armed.value || invasion.value)) {
       const place = event.at ?? target;
       situation.attacks.push({
@@ -153,7 +181,13 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
       });
     }
     if (ongoing && threat.value) {
-      situation.threats.push({ id: event.id, by: event.by, target, judgement: threat, description: event.description ?? what });
+      situation.threats.push({
+        id: event.id,
+        by: event.by,
+        target,
+        judgement: threat,
+        description: event.description ?? what,
+      });
     }
   }
 
@@ -166,7 +200,12 @@ export function warOf(situation: Situation, a: string, b: string): War | undefin
   return situation.wars.find((w) => w.sides.has(a) && w.sides.has(b) && w.sides.get(a) !== w.sides.get(b));
 }
 
-function joinOrStartWar(situation: Situation, event: Event & { against?: string }, record: (j: Judgement) => Judgement): void {
+function joinOrStartWar(
+  situation: Situation,
+  event: Event & { against?: string },
+  stateOfWar: string,
+  record: (j: Judgement) => Judgement,
+): void {
   const by = event.by;
   const target = event.against as string;
   if (warOf(situation, by, target)) return;
@@ -190,6 +229,7 @@ function joinOrStartWar(situation: Situation, event: Event & { against?: string 
     disputed: false,
     origin: "default",
     text: `${by} started ${id} (first to attack, event ${event.id} on ${event.start})`,
+    opposite: `${by} did not start ${id}`,
   });
   situation.wars.push({
     id,
@@ -204,6 +244,7 @@ function joinOrStartWar(situation: Situation, event: Event & { against?: string 
       [target, 0],
     ]),
     startedBy,
+    stateOfWar,
   });
 }
 
@@ -224,7 +265,9 @@ export function deriveWarAttacks(situation: Situation, library: Library): Attack
         }
         if (joinedLate && !given.has(`${a}>${b}>forces`)) {
           // Joiners fight where their partners are: their forces stand in the partners' theatre territory.
-          const host = [...war.sides].find(([s, side]) => side === sideB && situation.theatre.has(s) && s !== b)?.[0];
+          const host = [...war.sides].find(
+            ([s, side]) => side === sideB && situation.theatre.has(s) && s !== b,
+          )?.[0];
           if (host) out.push(derived(war, a, b, host, "forces", library));
         }
       }
@@ -233,9 +276,17 @@ export function deriveWarAttacks(situation: Situation, library: Library): Attack
   return out;
 }
 
-function derived(war: War, by: string, target: string, place: string, object: "territory" | "forces", library: Library): AttackFact {
+function derived(
+  war: War,
+  by: string,
+  target: string,
+  place: string,
+  object: "territory" | "forces",
+  library: Library,
+): AttackFact {
   const name = (c: string) => library.registry.name(c);
-  const what = object === "territory" ? `${name(target)}'s territory` : `${name(target)}'s forces in ${name(place)}`;
+  const what =
+    object === "territory" ? `${name(target)}'s territory` : `${name(target)}'s forces in ${name(place)}`;
   return {
     id: `${war.id}:${by}>${target}${object === "forces" ? ":forces" : ""}`,
     by,

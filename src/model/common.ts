@@ -28,13 +28,20 @@ export const DateField = z.preprocess(
  */
 export const PartyCode = z
   .string()
-  .regex(/^([A-Z]{3}|cow:\d{1,4}|org:[a-z0-9-]+|actor:[a-z0-9-]+)$/, "expected ISO3 (KOR), cow:NNN, org:name or actor:name");
+  .regex(
+    /^([A-Z]{3}|cow:\d{1,4}|org:[a-z0-9-]+|actor:[a-z0-9-]+)$/,
+    "expected ISO3 (KOR), cow:NNN, org:name or actor:name",
+  );
 export type PartyCode = z.infer<typeof PartyCode>;
 
-export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and dashes");
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and dashes");
 
 export const QuoteConfidence = z.enum(["verbatim", "translation", "paraphrase"]);
 export type QuoteConfidence = z.infer<typeof QuoteConfidence>;
 
 /** How an actor appears in every output: states carry both codes, others an id. */
-export type ActorRef = { iso3: string | null; cow: number | null; name: string } | { id: string; name: string };
+export type ActorRef =
+  | { iso3: string | null; cow: number | null; name: string }
+  | { id: string; name: string };

@@ -155,6 +155,11 @@ export const Prohibits = z.strictObject({
 });
 export type Prohibits = z.infer<typeof Prohibits>;
 
+/** Articles of other instruments a provision or reading rests on (a Council measure on Charter Arts. 25 and 103). */
+const ReliesOn = z.array(
+  z.strictObject({ instrument: Slug, article: z.string(), why: z.string().optional() }),
+);
+
 const ProvisionCore = {
   kind: ProvisionKind,
   /** Who is bound: `parties` (each party) or a list. */
@@ -166,10 +171,7 @@ const ProvisionCore = {
   qualifiers: z.array(Qualifier).optional(),
   prohibits: Prohibits.optional(),
   paragraph: z.string().optional(),
-  /** Articles of other instruments this provision rests on (a Council measure on Charter Arts. 25 and 103). */
-  relies_on: z
-    .array(z.strictObject({ instrument: Slug, article: z.string(), why: z.string().optional() }))
-    .optional(),
+  relies_on: ReliesOn.optional(),
   note: z.string().optional(),
 };
 
@@ -188,6 +190,7 @@ export const Reading = z.strictObject({
     /** The provision does not bind at all under this reading. */
     void: z.boolean().optional(),
   }),
+  relies_on: ReliesOn.optional(),
   note: z.string().optional(),
 });
 export type Reading = z.infer<typeof Reading>;

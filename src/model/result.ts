@@ -83,7 +83,12 @@ export interface ConflictView {
 }
 
 export interface Conflict {
-  kind: "bound-to-both-sides" | "defence-vs-neutrality" | "defence-vs-non-aggression" | "assistance-vs-prohibition" | "assistance-vs-non-assistance";
+  kind:
+    | "bound-to-both-sides"
+    | "defence-vs-neutrality"
+    | "defence-vs-non-aggression"
+    | "assistance-vs-prohibition"
+    | "assistance-vs-non-assistance";
   state: ActorRef;
   description: string;
   obligations: { instrument: string; article: string; beneficiary: ActorRef }[];
@@ -109,7 +114,12 @@ export interface ContestedFlip {
 }
 
 export interface Contested {
-  point: { kind: "general-reading" | "instrument-reading" | "characterisation" | "retroactivity"; id: string; label: string; held_by: string[] };
+  point: {
+    kind: "general-reading" | "instrument-reading" | "characterisation" | "retroactivity";
+    id: string;
+    label: string;
+    held_by: string[];
+  };
   /** The general reading both answers share. */
   under: GeneralReading;
   flips: ContestedFlip[];

@@ -55,7 +55,9 @@ export class Registry {
     const resolved = this.byCode.get(code);
     if (!resolved) return false;
     if (resolved.kind !== "state") return true;
-    return resolved.state.spells.some((spell) => spell.from <= date && (spell.to === null || date <= spell.to));
+    return resolved.state.spells.some(
+      (spell) => spell.from <= date && (spell.to === null || date <= spell.to),
+    );
   }
 
   name(code: string): string {

@@ -112,7 +112,8 @@ export class Library {
       for (const code of region?.territories ?? []) set.add(code);
       if (region?.administered_by) {
         set.add(region.administered_by);
-        for (const t of this.territories.values()) if (t.administered_by === region.administered_by) set.add(t.code);
+        for (const t of this.territories.values())
+          if (t.administered_by === region.administered_by) set.add(t.code);
       }
       this.regionSets.set(regionId, set);
     }

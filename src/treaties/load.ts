@@ -3,7 +3,13 @@ import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LocatedYaml, type Path, type Problem } from "../data/located.js";
 import { type Instrument, Instrument as InstrumentSchema } from "../model/instrument.js";
-import { type Actor, type Gazetteer, Gazetteer as GazetteerSchema, type Region, type Territory } from "../model/place.js";
+import {
+  type Actor,
+  type Gazetteer,
+  Gazetteer as GazetteerSchema,
+  type Region,
+  type Territory,
+} from "../model/place.js";
 import { Registry, STATES } from "../states/registry.js";
 import { Library } from "./library.js";
 
@@ -62,12 +68,22 @@ export function loadLibrary(paths: readonly string[] = [BUILTIN_LIBRARY]): LoadR
     let text: string;
     try {
       if (statSync(file).size > MAX_FILE_BYTES) {
-        problems.push({ file: display, line: 1, column: 1, message: `file larger than ${MAX_FILE_BYTES} bytes` });
+        problems.push({
+          file: display,
+          line: 1,
+          column: 1,
+          message: `file larger than ${MAX_FILE_BYTES} bytes`,
+        });
         continue;
       }
       text = readFileSync(file, "utf8");
     } catch (cause) {
-      problems.push({ file: display, line: 1, column: 1, message: `cannot read: ${(cause as Error).message}` });
+      problems.push({
+        file: display,
+        line: 1,
+        column: 1,
+        message: `cannot read: ${(cause as Error).message}`,
+      });
       continue;
     }
     const yaml = LocatedYaml.parse(display, text);
@@ -110,7 +126,9 @@ function assemble(
   for (const { gazetteer, yaml } of gazetteers) {
     (gazetteer.territories ?? []).forEach((t, i) => {
       if (!registry.resolve(t.administered_by)) {
-        problems.push(yaml.problem(["territories", i, "administered_by"], `unknown state code ${t.administered_by}`));
+        problems.push(
+          yaml.problem(["territories", i, "administered_by"], `unknown state code ${t.administered_by}`),
+        );
       }
     });
   }
@@ -122,7 +140,13 @@ function assemble(
     const before = problems.length;
     const first = seen.get(instrument.id);
     if (first) {
-      problems.push(yaml.problem(["id"], `duplicate id ${instrument.id} (also in ${first})`, "give each instrument its own id"));
+      problems.push(
+        yaml.problem(
+          ["id"],
+          `duplicate id ${instrument.id} (also in ${first})`,
+          "give each instrument its own id",
+        ),
+      );
       continue;
     }
     seen.set(instrument.id, yaml.file);
@@ -166,18 +190,24 @@ function checkInstrument(
   const push = (path: Path, message: string, fix?: string) => problems.push(yaml.problem(path, message, fix));
   const sourceIds = new Set(instrument.sources.map((s) => s.id));
   const checkSource = (path: Path, id: string | undefined) => {
-    if (id !== undefined && !sourceIds.has(id)) push(path, `no source with id ${id}`, "add it under sources: or fix the id");
+    if (id !== undefined && !sourceIds.has(id))
+      push(path, `no source with id ${id}`, "add it under sources: or fix the id");
   };
   const checkParty = (path: Path, code: string) => {
     if (!registry.resolve(code)) {
-      push(path, `unknown state code ${code}`, "use an ISO 3166-1 alpha-3 code (KOR), cow:NNN, or an org:/actor: id from _actors.yaml");
+      push(
+        path,
+        `unknown state code ${code}`,
+        "use an ISO 3166-1 alpha-3 code (KOR), cow:NNN, or an org:/actor: id from _actors.yaml",
+      );
       return false;
     }
     return true;
   };
 
   const { signed, in_force, terminated } = instrument.dates;
-  if (in_force && in_force < signed) push(["dates", "in_force"], `entry into force ${in_force} before signature ${signed}`);
+  if (in_force && in_force < signed)
+    push(["dates", "in_force"], `entry into force ${in_force} before signature ${signed}`);
   if (terminated && terminated < signed) {
     push(["dates", "terminated"], `termination ${terminated} before signature ${signed}`, "check both dates");
   } else if (terminated && in_force && terminated < in_force) {
@@ -197,7 +227,11 @@ function checkInstrument(
     if (party.left && party.left < joined) {
       push([...path, "left"], `leave date ${party.left} before join date ${joined}`, "check both dates");
     } else if (!registry.existsOn(party.party, joined)) {
-      push([...path, "party"], `${party.party} was not a state on ${joined}`, "check the date or use the code of the state then");
+      push(
+        [...path, "party"],
+        `${party.party} was not a state on ${joined}`,
+        "check the date or use the code of the state then",
+      );
     }
   });
   (instrument.suspensions ?? []).forEach((s, i) => {
@@ -213,7 +247,8 @@ function checkInstrument(
     const seenNumbers = new Set<string>();
     articles.forEach((article, a) => {
       const path = [...base, a];
-      if (seenNumbers.has(article.number)) push([...path, "number"], `article ${article.number} appears twice`);
+      if (seenNumbers.has(article.number))
+        push([...path, "number"], `article ${article.number} appears twice`);
       seenNumbers.add(article.number);
       articleNumbers.add(part ? `${part}/${article.number}` : article.number);
       const texts = article.versions
@@ -224,35 +259,64 @@ function checkInstrument(
       }
       for (const { t, p } of texts) {
         checkSource([...p, "source"], t.source);
-        if (t.text && !t.source) push([...p, "text"], "a quote with no source", "add source: with the id of the document it was read in");
+        if (t.text && !t.source)
+          push(
+            [...p, "text"],
+            "a quote with no source",
+            "add source: with the id of the document it was read in",
+          );
         else if (t.text && !t.quote_confidence) {
-          push([...p, "quote_confidence"], "text without quote_confidence", "mark it verbatim, translation or paraphrase");
+          push(
+            [...p, "quote_confidence"],
+            "text without quote_confidence",
+            "mark it verbatim, translation or paraphrase",
+          );
         }
         (t.renderings ?? []).forEach((r, i) => checkSource([...p, "renderings", i, "source"], r.source));
         const provisions = t.provisions ?? [];
         if (provisions.length > 0 && !t.text) {
-          push([...p, "provisions"], "provisions need the article's text (quoted, or marked paraphrase)", "add text:, source: and quote_confidence:");
+          push(
+            [...p, "provisions"],
+            "provisions need the article's text (quoted, or marked paraphrase)",
+            "add text:, source: and quote_confidence:",
+          );
         }
         const provisionIds = new Set<string>();
         provisions.forEach((provision, i) => {
           const pp = [...p, "provisions", i];
-          if (provisionIds.has(provision.id)) push([...pp, "id"], `provision id ${provision.id} appears twice in this article`);
+          if (provisionIds.has(provision.id))
+            push([...pp, "id"], `provision id ${provision.id} appears twice in this article`);
           provisionIds.add(provision.id);
           for (const field of ["obligors", "beneficiaries"] as const) {
             const list = provision[field];
             if (Array.isArray(list)) list.forEach((code, k) => checkParty([...pp, field, k], code));
           }
-          (provision.trigger?.by?.states ?? []).forEach((code, k) => checkParty([...pp, "trigger", "by", "states", k], code));
+          (provision.trigger?.by?.states ?? []).forEach((code, k) =>
+            checkParty([...pp, "trigger", "by", "states", k], code),
+          );
           const where = provision.trigger?.where;
           for (const key of ["region", "forces_region"] as const) {
             const region = where?.[key];
-            if (region && !regionIds.has(region)) push([...pp, "trigger", "where", key], `no region with id ${region}`, "define it in _places.yaml");
+            if (region && !regionIds.has(region))
+              push(
+                [...pp, "trigger", "where", key],
+                `no region with id ${region}`,
+                "define it in _places.yaml",
+              );
           }
-          if (provision.kind === "prohibition" && !provision.prohibits) push(pp, "a prohibition needs prohibits:");
-          if (!["prohibition", "non-aggression", "no-hostile-third-party-commitments"].includes(provision.kind) && !provision.trigger) {
+          if (provision.kind === "prohibition" && !provision.prohibits)
+            push(pp, "a prohibition needs prohibits:");
+          if (
+            !["prohibition", "non-aggression", "no-hostile-third-party-commitments"].includes(
+              provision.kind,
+            ) &&
+            !provision.trigger
+          ) {
             push(pp, `a ${provision.kind} provision needs a trigger`);
           }
-          (provision.readings ?? []).forEach((r, k) => checkSource([...pp, "readings", k, "source"], r.source));
+          (provision.readings ?? []).forEach((r, k) =>
+            checkSource([...pp, "readings", k, "source"], r.source),
+          );
         });
       }
     });
@@ -264,23 +328,31 @@ function checkInstrument(
   });
 
   // References to articles: scope definitions and understandings must name articles that exist.
-  const forEachProvision = (visit: (provision: NonNullable<Instrument["articles"][number]["provisions"]>[number], path: Path) => void) => {
+  const forEachProvision = (
+    visit: (provision: NonNullable<Instrument["articles"][number]["provisions"]>[number], path: Path) => void,
+  ) => {
     instrument.articles.forEach((article, a) => {
       (article.provisions ?? []).forEach((p, i) => visit(p, ["articles", a, "provisions", i]));
-      (article.versions ?? []).forEach((v, k) => (v.provisions ?? []).forEach((p, i) => visit(p, ["articles", a, "versions", k, "provisions", i])));
+      (article.versions ?? []).forEach((v, k) =>
+        (v.provisions ?? []).forEach((p, i) => visit(p, ["articles", a, "versions", k, "provisions", i])),
+      );
     });
   };
   forEachProvision((provision, path) => {
     const ref = provision.trigger?.where?.defined_in;
     if (ref && !articleNumbers.has(ref)) {
-      push([...path, "trigger", "where", "defined_in"], `provision points at article ${ref}, which this instrument does not have`);
+      push(
+        [...path, "trigger", "where", "defined_in"],
+        `provision points at article ${ref}, which this instrument does not have`,
+      );
     }
   });
   (instrument.understandings ?? []).forEach((u, i) => {
     checkParty(["understandings", i, "by"], u.by);
     checkSource(["understandings", i, "source"], u.source);
     u.applies_to.forEach((ref, k) => {
-      if (!articleNumbers.has(ref)) push(["understandings", i, "applies_to", k], `no article ${ref} in this instrument`);
+      if (!articleNumbers.has(ref))
+        push(["understandings", i, "applies_to", k], `no article ${ref} in this instrument`);
     });
   });
 }

@@ -1,0 +1,297 @@
+import type { Instrument, Provision } from "../model/instrument.js";
+import type { Scenario } from "../model/scenario.js";
+import type { ArticleText, Library } from "../treaties/library.js";
+import { type AttackFact, buildSituation, deriveWarAttacks, type Situation, type War } from "./situation.js";
+import {
+  type EffectiveProvision,
+  type Evaluation,
+  effectiveProvision,
+  evaluate,
+  type RunConfig,
+  readingKey,
+  type TriggerContext,
+} from "./trigger.js";
+
+export interface FoundObligation {
+  key: string;
+  ep: EffectiveProvision;
+  obligor: string;
+  beneficiary: string;
+  evaluation: Evaluation;
+  wave: number;
+  joinsWar: boolean;
+}
+
+export interface FoundNotTriggered {
+  ep: EffectiveProvision;
+  obligor: string;
+  beneficiary: string;
+  unmet: string[];
+}
+
+export interface JoinedBelligerent {
+  state: string;
+  war: War;
+  wave: number;
+  via: FoundObligation | null;
+}
+
+export interface BothSides {
+  state: string;
+  war: War;
+  obligations: FoundObligation[];
+}
+
+export interface CoreOutcome {
+  situation: Situation;
+  attacks: AttackFact[];
+  obligations: FoundObligation[];
+  belligerents: JoinedBelligerent[];
+  notTriggered: FoundNotTriggered[];
+  /** Signed instruments not yet in force, evaluated as if they were. */
+  asIfInForce: Map<string, { obligations: FoundObligation[]; notTriggered: FoundNotTriggered[] }>;
+  /** Instruments involving involved states that were in force once but no longer are. */
+  terminated: Instrument[];
+  bothSides: BothSides[];
+  /** Readings the run came across where they could matter (for the contested points). */
+  touchedReadings: Map<
+    string,
+    { instrument: Instrument; provision: Provision; readingId: string; label: string; heldBy: string[] }
+  >;
+  /** Instruments whose verdicts depended on counting attacks begun before entry into force. */
+  retroactive: Set<string>;
+}
+
+const MILITARY = new Set(["defence", "offence"]);
+const MAX_WAVES = 1000;
+
+/** Runs one reading of the scenario to a fixpoint: obligations, joiners, further obligations, until nothing changes. */
+export function runCore(library: Library, scenario: Scenario, config: RunConfig): CoreOutcome {
+  const situation = buildSituation(scenario, library, config.flips);
+  const asOf = situation.asOf;
+  const obligations = new Map<string, FoundObligation>();
+  const belligerents: JoinedBelligerent[] = [];
+  const bothSides: BothSides[] = [];
+  for (const war of situation.wars) {
+    for (const state of war.sides.keys()) belligerents.push({ state, war, wave: 0, via: null });
+  }
+  const involved = () => {
+    const set = new Set<string>();
+    for (const e of situation.events) for (const c of [e.by, e.against, e.to]) if (c) set.add(c);
+    for (const b of belligerents) set.add(b.state);
+    return set;
+  };
+
+  const inForce = library.instruments.filter((i) => library.status(i, asOf) === "in-force");
+  const signedOnly = library.instruments.filter((i) => library.status(i, asOf) === "signed");
+  let attacks: AttackFact[] = [...situation.attacks, ...deriveWarAttacks(situation, library)];
+  let lastPass: { found: FoundObligation[]; missed: FoundNotTriggered[] } = { found: [], missed: [] };
+  const touchedReadings: CoreOutcome["touchedReadings"] = new Map();
+  const retroactive = new Set<string>();
+
+  for (let wave = 1; wave <= MAX_WAVES; wave++) {
+    lastPass = evaluateAll(
+      library,
+      situation,
+      attacks,
+      config,
+      inForce,
+      involved(),
+      false,
+      touchedReadings,
+      retroactive,
+    );
+    for (const found of lastPass.found) {
+      if (!obligations.has(found.key)) obligations.set(found.key, { ...found, wave });
+    }
+    const joiners = decideJoiners(situation, [...obligations.values()], bothSides);
+    if (joiners.length === 0) break;
+    for (const joiner of joiners) {
+      joiner.war.sides.set(joiner.state, joiner.side);
+      joiner.war.wave.set(joiner.state, wave);
+      belligerents.push({ state: joiner.state, war: joiner.war, wave, via: joiner.via });
+    }
+    attacks = [...situation.attacks, ...deriveWarAttacks(situation, library)];
+  }
+
+  const asIfInForce = new Map<
+    string,
+    { obligations: FoundObligation[]; notTriggered: FoundNotTriggered[] }
+  >();
+  const finalInvolved = involved();
+  for (const instrument of signedOnly) {
+    if (!library.parties(instrument).some((p) => finalInvolved.has(p.party))) continue;
+    const pass = evaluateAll(
+      library,
+      situation,
+      attacks,
+      config,
+      [instrument],
+      finalInvolved,
+      true,
+      touchedReadings,
+      retroactive,
+    );
+    asIfInForce.set(instrument.id, { obligations: pass.found, notTriggered: pass.missed });
+  }
+  const terminated = library.instruments.filter(
+    (i) =>
+      library.status(i, asOf) === "terminated" && library.parties(i).some((p) => finalInvolved.has(p.party)),
+  );
+  return {
+    situation,
+    attacks,
+    obligations: [...obligations.values()],
+    belligerents,
+    notTriggered: lastPass.missed,
+    asIfInForce,
+    terminated,
+    bothSides,
+    touchedReadings,
+    retroactive,
+  };
+}
+
+function evaluateAll(
+  library: Library,
+  situation: Situation,
+  attacks: readonly AttackFact[],
+  config: RunConfig,
+  instruments: readonly Instrument[],
+  involved: ReadonlySet<string>,
+  asIfInForce: boolean,
+  touchedReadings: CoreOutcome["touchedReadings"],
+  retroactive: Set<string>,
+): { found: FoundObligation[]; missed: FoundNotTriggered[] } {
+  const found: FoundObligation[] = [];
+  const missed: FoundNotTriggered[] = [];
+  for (const instrument of instruments) {
+    const members = library
+      .membersOn(instrument, situation.asOf, asIfInForce)
+      .map((m) => library.registry.canonical(m) ?? m);
+    const memberSet = new Set(members);
+    if (!members.some((m) => involved.has(m))) continue;
+    const ctx: TriggerContext = { library, situation, attacks, config, members: memberSet, asIfInForce };
+    for (const article of library.articlesOn(instrument, situation.asOf)) {
+      for (const provision of article.provisions) {
+        if (!provision.trigger) continue;
+        const ep = effectiveProvision(instrument, article, provision, config);
+        for (const [obligor, beneficiary] of pairs(library, provision, members, involved)) {
+          const evaluation = evaluate(ctx, ep, obligor, beneficiary);
+          noteTouched(ep, evaluation, touchedReadings, retroactive);
+          if (evaluation.met) {
+            found.push({
+              key: obligationKey(instrument, article, provision, obligor, beneficiary),
+              ep,
+              obligor,
+              beneficiary,
+              evaluation,
+              wave: 0,
+              joinsWar: joinsWar(ep, obligor, config),
+            });
+          } else {
+            missed.push({
+              ep,
+              obligor,
+              beneficiary,
+              unmet: evaluation.conditions.filter((c) => !c.met).map((c) => c.text),
+            });
+          }
+        }
+      }
+    }
+  }
+  return { found, missed };
+}
+
+export function obligationKey(
+  instrument: Instrument,
+  article: ArticleText,
+  provision: Provision,
+  obligor: string,
+  beneficiary: string,
+): string {
+  return `${obligor}>${beneficiary}|${instrument.id}|${article.part ?? ""}${article.article.number}|${provision.id}`;
+}
+
+/** Obligor–beneficiary pairs worth testing: the beneficiary must be involved in the scenario. */
+function pairs(
+  library: Library,
+  provision: Provision,
+  members: string[],
+  involved: ReadonlySet<string>,
+): [string, string][] {
+  const canon = (c: string) => library.registry.canonical(c) ?? c;
+  const obligors = Array.isArray(provision.obligors) ? provision.obligors.map(canon) : members;
+  const beneficiaries = Array.isArray(provision.beneficiaries) ? provision.beneficiaries.map(canon) : members;
+  const out: [string, string][] = [];
+  for (const beneficiary of beneficiaries) {
+    if (!involved.has(beneficiary)) continue;
+    for (const obligor of obligors) if (obligor !== beneficiary) out.push([obligor, beneficiary]);
+  }
+  return out;
+}
+
+function joinsWar(ep: EffectiveProvision, obligor: string, config: RunConfig): boolean {
+  if (!MILITARY.has(ep.provision.kind) || config.declines.has(obligor)) return false;
+  return ep.strength === "automatic" || (ep.strength === "discretionary" && config.honourDiscretionary);
+}
+
+function noteTouched(
+  ep: EffectiveProvision,
+  evaluation: Evaluation,
+  touched: CoreOutcome["touchedReadings"],
+  retroactive: Set<string>,
+): void {
+  // A reading is worth forking on only where the provision met an event (or nearly did).
+  if (evaluation.factId === "" && !evaluation.met) return;
+  for (const reading of ep.provision.readings ?? []) {
+    const key = readingKey(ep.instrument, ep.provision, reading);
+    if (!touched.has(key)) {
+      touched.set(key, {
+        instrument: ep.instrument,
+        provision: ep.provision,
+        readingId: reading.id,
+        label: reading.label,
+        heldBy: reading.held_by ?? [],
+      });
+    }
+  }
+  if (evaluation.conditions.some((c) => c.id === "retroactivity")) retroactive.add(ep.instrument.id);
+}
+
+/** Who joins which war this wave. A state bound toward both sides of a war joins neither. */
+function decideJoiners(
+  situation: Situation,
+  obligations: FoundObligation[],
+  bothSides: BothSides[],
+): { state: string; war: War; side: "A" | "B"; via: FoundObligation }[] {
+  const wanted = new Map<string, { war: War; sides: Map<"A" | "B", FoundObligation[]> }>();
+  for (const o of obligations) {
+    if (!o.joinsWar) continue;
+    const war = o.evaluation.war;
+    if (!war) continue;
+    const side = war.sides.get(o.beneficiary);
+    if (!side) continue;
+    const key = `${o.obligor}|${war.id}`;
+    const entry = wanted.get(key) ?? { war, sides: new Map() };
+    entry.sides.set(side, [...(entry.sides.get(side) ?? []), o]);
+    wanted.set(key, entry);
+  }
+  const joiners: { state: string; war: War; side: "A" | "B"; via: FoundObligation }[] = [];
+  for (const [key, { war, sides }] of wanted) {
+    const state = key.split("|")[0] as string;
+    if (sides.size > 1) {
+      if (!bothSides.some((b) => b.state === state && b.war === war)) {
+        bothSides.push({ state, war, obligations: [...sides.values()].flat() });
+      }
+      continue;
+    }
+    if (war.sides.has(state)) continue;
+    if (bothSides.some((b) => b.state === state && b.war === war)) continue;
+    const [side, list] = [...sides][0] as ["A" | "B", FoundObligation[]];
+    joiners.push({ state, war, side, via: list[0] as FoundObligation });
+  }
+  void situation;
+  return joiners.sort((a, b) => a.state.localeCompare(b.state));
+}
