@@ -102,7 +102,9 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
       retroactive,
     );
     for (const found of lastPass.found) {
-      if (!obligations.has(found.key)) obligations.set(found.key, { ...found, wave });
+      // The wave is when the obligation first arose; the verdicts are the latest (later joiners widen "against").
+      const earlier = obligations.get(found.key);
+      obligations.set(found.key, { ...found, wave: earlier?.wave ?? wave });
     }
     const joiners = decideJoiners(situation, [...obligations.values()], bothSides);
     if (joiners.length === 0) break;
@@ -165,13 +167,13 @@ function evaluateAll(
 ): { found: FoundObligation[]; missed: FoundNotTriggered[] } {
   const found: FoundObligation[] = [];
   const missed: FoundNotTriggered[] = [];
+  const attacksOn = new Map<string, AttackFact[]>();
+  for (const a of attacks) attacksOn.set(a.target, [...(attacksOn.get(a.target) ?? []), a]);
   for (const instrument of instruments) {
-    const members = library
-      .membersOn(instrument, situation.asOf, asIfInForce)
-      .map((m) => library.registry.canonical(m) ?? m);
+    const members = library.membersOn(instrument, situation.asOf, asIfInForce);
     const memberSet = new Set(members);
     if (!members.some((m) => involved.has(m))) continue;
-    const ctx: TriggerContext = { library, situation, attacks, config, members: memberSet, asIfInForce };
+    const ctx: TriggerContext = { library, situation, attacks, attacksOn, config, members: memberSet, asIfInForce };
     for (const article of library.articlesOn(instrument, situation.asOf)) {
       for (const provision of article.provisions) {
         if (!provision.trigger) continue;
@@ -202,6 +204,32 @@ function evaluateAll(
     }
   }
   return { found, missed };
+}
+
+/**
+ * What one provision binds, on a run's final facts, under a reading configuration: the met pairs and their
+ * strength. Two configurations with the same signature cannot lead to different answers for it.
+ */
+export function provisionSignature(library: Library, outcome: CoreOutcome, config: RunConfig, instrument: Instrument, provisionId: string): string {
+  const situation = outcome.situation;
+  const asIf = library.status(instrument, situation.asOf) !== "in-force";
+  const members = library.membersOn(instrument, situation.asOf, asIf);
+  const attacksOn = new Map<string, AttackFact[]>();
+  for (const a of outcome.attacks) attacksOn.set(a.target, [...(attacksOn.get(a.target) ?? []), a]);
+  const ctx: TriggerContext = { library, situation, attacks: outcome.attacks, attacksOn, config, members: new Set(members), asIfInForce: asIf };
+  const involved = new Set([...outcome.belligerents.map((b) => b.state), ...situation.events.flatMap((e) => [e.by, e.against, e.to].filter((c): c is string => !!c))]);
+  const parts: string[] = [];
+  for (const article of library.articlesOn(instrument, situation.asOf)) {
+    for (const provision of article.provisions) {
+      if (provision.id !== provisionId || !provision.trigger) continue;
+      const ep = effectiveProvision(instrument, article, provision, config);
+      for (const [obligor, beneficiary] of pairs(library, provision, members, involved)) {
+        const e = evaluate(ctx, ep, obligor, beneficiary);
+        if (e.met) parts.push(`${obligor}>${beneficiary}:${ep.strength}:${joinsWar(ep, obligor, config)}`);
+      }
+    }
+  }
+  return parts.join(",");
 }
 
 export function obligationKey(

@@ -15,9 +15,7 @@ function standing(library: Library, asOf: string, kinds: ReadonlySet<string>): S
   const out: StandingProvision[] = [];
   for (const instrument of library.instruments) {
     if (library.status(instrument, asOf) !== "in-force") continue;
-    const members = new Set(
-      library.membersOn(instrument, asOf).map((m) => library.registry.canonical(m) ?? m),
-    );
+    const members = new Set(library.membersOn(instrument, asOf));
     for (const article of library.articlesOn(instrument, asOf)) {
       for (const provision of article.provisions) {
         if (kinds.has(provision.kind)) out.push({ instrument, article, provision, members });

@@ -8,7 +8,7 @@ import {
 } from "../model/result.js";
 import type { GeneralReading, Scenario } from "../model/scenario.js";
 import type { Library } from "../treaties/library.js";
-import { type CoreOutcome, type FoundObligation, runCore } from "./cascade.js";
+import { type CoreOutcome, type FoundObligation, provisionSignature, runCore } from "./cascade.js";
 import { conductViolations, conflictsOf } from "./conduct.js";
 import { belligerentsOf, notInForceOf, toNotTriggered, toObligation } from "./explain.js";
 import { assumptionsOf } from "./situation.js";
@@ -143,6 +143,8 @@ function notInForceRows(library: Library, main: CoreOutcome): NotTriggered[] {
 interface Point {
   point: Contested["point"];
   apply: (config: RunConfig) => RunConfig;
+  /** Whether the point can change anything on a given run; the full re-run happens only if so. */
+  matters?: (base: CoreOutcome, baseConfig: RunConfig) => boolean;
 }
 
 /** Each contested reading or disputed judgement is run on its own; what it flips is reported. */
@@ -160,22 +162,19 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
       config.readings.has(key) ||
       config.readings.has(t.readingId) ||
       config.readings.has(`${t.instrument.id}/${t.readingId}`);
-    points.push({
-      point: {
-        kind: "instrument-reading",
-        id: key,
-        label: active ? `not adopting: ${t.label}` : t.label,
-        held_by: t.heldBy,
-      },
+    const point: Point = {
+      point: { kind: "instrument-reading", id: key, label: active ? `not adopting: ${t.label}` : t.label, held_by: t.heldBy },
       apply: (c) => {
         const readings = new Set(c.readings);
-        for (const k of [key, t.readingId, `${t.instrument.id}/${t.readingId}`]) {
-          if (active) readings.delete(k);
-        }
-        if (!active) readings.add(key);
+        if (active) for (const k of [key, t.readingId, `${t.instrument.id}/${t.readingId}`]) readings.delete(k);
+        else readings.add(key);
         return { ...c, readings };
       },
-    });
+    };
+    point.matters = (base, baseConfig) =>
+      provisionSignature(library, base, baseConfig, t.instrument, t.provision.id) !==
+      provisionSignature(library, base, point.apply(baseConfig), t.instrument, t.provision.id);
+    points.push(point);
   }
   for (const id of main.retroactive) {
     points.push({
@@ -208,9 +207,12 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
       flips: generalFlips,
     });
   }
-  for (const { point, apply } of points) {
-    const underMain = diff(library, main, runCore(library, scenario, apply(config)));
-    const underOther = diff(library, otherRun, runCore(library, scenario, apply(otherConfig)));
+  const flipsUnder = (p: Point, base: CoreOutcome, baseConfig: RunConfig) =>
+    p.matters && !p.matters(base, baseConfig) ? [] : diff(library, base, runCore(library, scenario, p.apply(baseConfig)));
+  for (const p of points) {
+    const { point } = p;
+    const underMain = flipsUnder(p, main, config);
+    const underOther = flipsUnder(p, otherRun, otherConfig);
     if (underMain.length > 0) out.push({ point, under: config.general, flips: underMain });
     // Under the other general reading, report only what the main reading's answer did not already show.
     if (underOther.length > 0 && JSON.stringify(underOther) !== JSON.stringify(underMain)) {

@@ -110,6 +110,8 @@ export interface TriggerContext {
   library: Library;
   situation: Situation;
   attacks: readonly AttackFact[];
+  /** The same attacks indexed by target. */
+  attacksOn: ReadonlyMap<string, readonly AttackFact[]>;
   config: RunConfig;
   members: ReadonlySet<string>;
   asIfInForce: boolean;
@@ -154,38 +156,22 @@ export function evaluate(
     return evaluateWarState(ctx, ep, obligor, beneficiary, base);
   }
 
-  const candidates = ctx.attacks.filter((a) => a.target === beneficiary && a.by !== obligor);
+  const candidates = (ctx.attacksOn.get(beneficiary) ?? []).filter((a) => a.by !== obligor);
   if (candidates.length === 0) {
     const what = trigger.event === "invasion" ? "invasion" : "armed attack";
-    return finish(
-      [...base, verdict("event", `no ${what} on ${name(beneficiary)}`, false)],
-      null,
-      "",
-      [],
-      null,
-    );
+    return finish([...base, verdict("event", `no ${what} on ${name(beneficiary)}`, false)], null, "", [], null);
   }
-  let best: Evaluation | null = null;
-  for (const fact of candidates) {
-    const conditions = [...base, ...attackConditions(ctx, ep, trigger, obligor, beneficiary, fact)];
+  const evaluations = candidates.map((fact) => {
     const war = fact.war ? (ctx.situation.wars.find((w) => w.id === fact.war) ?? null) : null;
-    const evaluation = finish(conditions, fact, fact.id, [fact.by], war);
-    if (!best || rank(evaluation) < rank(best)) best = evaluation;
-    if (evaluation.met && best === evaluation) {
-      // Gather every attacker that meets the conditions, so "against" names the whole other side.
-      best.against = [
-        ...new Set(
-          candidates
-            .filter((other) => other.war === fact.war)
-            .filter((other) =>
-              attackConditions(ctx, ep, trigger, obligor, beneficiary, other).every((c) => c.met),
-            )
-            .map((other) => other.by),
-        ),
-      ];
-    }
+    return finish([...base, ...attackConditions(ctx, ep, trigger, obligor, beneficiary, fact)], fact, fact.id, [fact.by], war);
+  });
+  let best = evaluations[0] as Evaluation;
+  for (const e of evaluations) if (rank(e) < rank(best)) best = e;
+  if (best.met) {
+    // "Against" names every attacker in the same war that meets the conditions: the whole other side.
+    best.against = [...new Set(evaluations.filter((e) => e.met && e.fact?.war === best.fact?.war).map((e) => e.fact?.by as string))];
   }
-  return best as Evaluation;
+  return best;
 }
 
 function rank(e: Evaluation): number {
@@ -444,7 +430,7 @@ function evaluateThreat(
   const name = (c: string) => ctx.library.registry.name(c);
   const trigger = ep.trigger as Trigger;
   const threat = ctx.situation.threats.find((t) => t.target === beneficiary && t.by !== obligor);
-  const attack = ctx.attacks.find((a) => a.target === beneficiary && a.by !== obligor);
+  const attack = (ctx.attacksOn.get(beneficiary) ?? []).find((a) => a.by !== obligor);
   const conditions = [...base];
   let by: string | null = null;
   if (threat) {

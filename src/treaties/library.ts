@@ -25,6 +25,9 @@ export class Library {
   readonly regions: ReadonlyMap<string, Region>;
   private readonly byParty = new Map<string, Instrument[]>();
   private readonly regionSets = new Map<string, Set<string>>();
+  // The library is immutable, so per-date answers are computed once.
+  private readonly articleCache = new Map<string, ArticleText[]>();
+  private readonly memberCache = new Map<string, string[]>();
 
   constructor(
     readonly instruments: readonly Instrument[],
@@ -61,6 +64,16 @@ export class Library {
 
   /** Parties bound on the date. With `asIfInForce`, a signed instrument counts from its signature. */
   membersOn(instrument: Instrument, date: string, asIfInForce = false): string[] {
+    const key = `${instrument.id}|${date}|${asIfInForce}`;
+    let members = this.memberCache.get(key);
+    if (!members) {
+      members = this.computeMembers(instrument, date, asIfInForce);
+      this.memberCache.set(key, members);
+    }
+    return members;
+  }
+
+  private computeMembers(instrument: Instrument, date: string, asIfInForce: boolean): string[] {
     const start = instrument.dates.in_force ?? (asIfInForce ? instrument.dates.signed : undefined);
     return this.parties(instrument)
       .filter((p) => {
@@ -68,7 +81,7 @@ export class Library {
         if (!joined || (date < joined && !asIfInForce)) return false;
         return !p.left || date < p.left;
       })
-      .map((p) => p.party);
+      .map((p) => this.registry.canonical(p.party) ?? p.party);
   }
 
   instrumentsOf(party: string): readonly Instrument[] {
@@ -81,6 +94,9 @@ export class Library {
 
   /** Every article of the instrument (main text and parts) as it read on the date. */
   articlesOn(instrument: Instrument, date: string): ArticleText[] {
+    const key = `${instrument.id}|${date}`;
+    const cached = this.articleCache.get(key);
+    if (cached) return cached;
     const out: ArticleText[] = [];
     const add = (part: string | null, article: Article) => {
       const version = pickVersion(article, date);
@@ -96,6 +112,7 @@ export class Library {
     };
     for (const article of instrument.articles) add(null, article);
     for (const part of instrument.parts ?? []) for (const article of part.articles) add(part.id, article);
+    this.articleCache.set(key, out);
     return out;
   }
 

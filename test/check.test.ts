@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadLibrary } from "../src/treaties/load.js";
+import { cli, libraryFile, tempLibrary } from "./helpers.js";
+
+const russia2024 = libraryFile("russia-dprk-2024.yaml");
+const russia2000 = libraryFile("russia-dprk-2000.yaml");
+
+/** Loads one mutated copy of the 2024 treaty (with the 2000 treaty it supersedes) and returns the problems. */
+function problemsOf(text: string, extra: Record<string, string> = {}) {
+  const dir = tempLibrary({ "russia-dprk-2024.yaml": text, "russia-dprk-2000.yaml": russia2000, ...extra });
+  return loadLibrary([dir]).problems;
+}
+
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split("\n").length;
+}
+
+describe("casus check on broken inputs: exactly one clear error each", () => {
+  it("accepts the real files unchanged", () => {
+    expect(problemsOf(russia2024)).toEqual([]);
+  });
+
+  it("malformed YAML", () => {
+    const broken = russia2024.replace("kind: treaty", "kind: [treaty");
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/malformed YAML/);
+    expect(problems[0]?.file).toMatch(/russia-dprk-2024\.yaml$/);
+  });
+
+  it("unknown state code", () => {
+    const broken = russia2024.replace("  - party: PRK", "  - party: XYZ");
+    const [problem, ...rest] = problemsOf(broken);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe("unknown state code XYZ");
+    expect(problem?.field).toBe("parties[1].party");
+    expect(problem?.line).toBe(lineOf(broken, "party: XYZ"));
+  });
+
+  it("leave date before join date", () => {
+    const broken = russia2024.replace("  - party: PRK", "  - party: PRK\n    joined: 2024-12-04\n    left: 2024-01-01");
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toBe("parties[1].left");
+    expect(problems[0]?.message).toMatch(/leave date 2024-01-01 before join date 2024-12-04/);
+    expect(problems[0]?.line).toBe(lineOf(broken, "left: 2024-01-01"));
+  });
+
+  it("termination before signature", () => {
+    const broken = russia2024.replace("  in_force: 2024-12-04", "  in_force: 2024-12-04\n  terminated: 2020-01-01\n  termination_reason: test");
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toBe("dates.terminated");
+    expect(problems[0]?.message).toMatch(/termination 2020-01-01 before signature 2024-06-19/);
+  });
+
+  it("duplicate id", () => {
+    const problems = problemsOf(russia2024, { "zz-copy.yaml": russia2024 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toMatch(/zz-copy\.yaml$/);
+    expect(problems[0]?.field).toBe("id");
+    expect(problems[0]?.message).toMatch(/duplicate id russia-dprk-2024/);
+  });
+
+  it("provision pointing at a missing article", () => {
+    const broken = russia2024.replace("          state_of_war: true", "          state_of_war: true\n          where: { defined_in: \"99\" }");
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toMatch(/provisions\[0\]\.trigger\.where\.defined_in$/);
+    expect(problems[0]?.message).toMatch(/article 99/);
+    expect(problems[0]?.line).toBe(lineOf(broken, 'defined_in: "99"'));
+  });
+
+  it("a quote with no source", () => {
+    const broken = russia2024.replace("    quote_confidence: translation\n    source: al-mayadeen-2024\n    renderings:", "    quote_confidence: translation\n    renderings:");
+    expect(broken).not.toBe(russia2024);
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe("a quote with no source");
+    expect(problems[0]?.field).toMatch(/^articles\[\d+\]\.text$/);
+  });
+
+  it("an impossible date", () => {
+    const problems = problemsOf(russia2024.replace("signed: 2024-06-19", "signed: 2024-02-30"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toBe("dates.signed");
+    expect(problems[0]?.message).toMatch(/not a real calendar date/);
+  });
+
+  it("the CLI prints one line per problem and exits 1, without a stack trace", async () => {
+    const dir = tempLibrary({ "bad.yaml": russia2024.replace("  - party: PRK", "  - party: XYZ") });
+    const { code, err } = await cli(["check", dir]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/bad\.yaml:\d+:\d+: parties\[1\]\.party: unknown state code XYZ \(fix: /);
+    expect(err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("the whole built-in library is clean", async () => {
+    const { code, out } = await cli(["check"]);
+    expect(out).toMatch(/^ok: \d+ instruments, no problems$/);
+    expect(code).toBe(0);
+  });
+});
+
+describe("casus check never crashes on mutated files (property)", () => {
+  const lines = russia2024.split("\n");
+  it("line deletions, duplications and character edits yield problems or a clean load, never a throw", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            line: fc.nat({ max: lines.length - 1 }),
+            op: fc.constantFrom("delete", "duplicate", "truncate", "indent", "garble"),
+            junk: fc.string({ maxLength: 8 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (edits) => {
+          const copy = [...lines];
+          for (const { line, op, junk } of edits) {
+            const at = Math.min(line, copy.length - 1);
+            const text = copy[at] ?? "";
+            if (op === "delete") copy.splice(at, 1);
+            else if (op === "duplicate") copy.splice(at, 0, text);
+            else if (op === "truncate") copy[at] = text.slice(0, Math.floor(text.length / 2));
+            else if (op === "indent") copy[at] = `  ${text}`;
+            else copy[at] = `${text.slice(0, 4)}${junk}${text.slice(4)}`;
+          }
+          const problems = problemsOf(copy.join("\n"));
+          for (const p of problems) {
+            expect(p.line).toBeGreaterThan(0);
+            expect(p.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Property tests run many cases; the default 5 s is for single examples.
+    testTimeout: 60_000,
+  },
+});
