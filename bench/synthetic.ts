@@ -1,8 +1,8 @@
 // A synthetic alliance network for property tests and benchmarks: real state codes, invented treaties.
 import type { Instrument, Provision } from "../src/model/instrument.js";
 import type { Event, Scenario } from "../src/model/scenario.js";
-import { Library } from "../src/treaties/library.js";
 import { Registry, STATES } from "../src/states/registry.js";
+import { Library } from "../src/treaties/library.js";
 
 /** A small deterministic PRNG (mulberry32), so a seed always builds the same network. */
 export function rng(seed: number): () => number {
@@ -16,7 +16,9 @@ export function rng(seed: number): () => number {
   };
 }
 
-const PRESENT_STATES = STATES.filter((s) => s.iso3 && s.spells.some((sp) => sp.to === null && sp.from <= "1993-01-01")).map((s) => s.code);
+const PRESENT_STATES = STATES.filter(
+  (s) => s.iso3 && s.spells.some((sp) => sp.to === null && sp.from <= "1993-01-01"),
+).map((s) => s.code);
 
 export interface NetworkShape {
   states: number;
@@ -34,14 +36,23 @@ function provision(id: string, random: () => number): Provision {
     obligors: "parties",
     beneficiaries: "other-parties",
     trigger: {
-      event: kind === "consultation" ? "threat-of-attack" : kind === "neutrality" || kind === "offence" ? "state-of-war" : "armed-attack",
+      event:
+        kind === "consultation"
+          ? "threat-of-attack"
+          : kind === "neutrality" || kind === "offence"
+            ? "state-of-war"
+            : "armed-attack",
       by: { kind: "any-state" },
       ...(random() < 0.3 ? { state_of_war: true } : {}),
       ...(random() < 0.1 ? { request: true } : {}),
     },
     strength: kind === "consultation" ? "consultative" : random() < 0.5 ? "automatic" : "discretionary",
     ...(random() < 0.1
-      ? { readings: [{ id: "narrow", label: "a narrower reading", changes: { strength: "discretionary" as const } }] }
+      ? {
+          readings: [
+            { id: "narrow", label: "a narrower reading", changes: { strength: "discretionary" as const } },
+          ],
+        }
       : {}),
   };
 }
@@ -55,7 +66,10 @@ export function syntheticLibrary(shape: NetworkShape): { library: Library; state
     // Fill the least-covered states first so every state reaches the minimum.
     const sorted = [...states].sort((a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || random() - 0.5);
     const size = random() < 0.8 ? 2 : 3 + Math.floor(random() * 6);
-    const members = [sorted[0] as string, ...states.filter(() => random() < size / states.length)].slice(0, size);
+    const members = [sorted[0] as string, ...states.filter(() => random() < size / states.length)].slice(
+      0,
+      size,
+    );
     while (members.length < 2) members.push(states[Math.floor(random() * states.length)] as string);
     const parties = [...new Set(members)];
     if (parties.length < 2) continue;

@@ -39,7 +39,10 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
   });
 
   it("leave date before join date", () => {
-    const broken = russia2024.replace("  - party: PRK", "  - party: PRK\n    joined: 2024-12-04\n    left: 2024-01-01");
+    const broken = russia2024.replace(
+      "  - party: PRK",
+      "  - party: PRK\n    joined: 2024-12-04\n    left: 2024-01-01",
+    );
     const problems = problemsOf(broken);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.field).toBe("parties[1].left");
@@ -48,7 +51,10 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
   });
 
   it("termination before signature", () => {
-    const broken = russia2024.replace("  in_force: 2024-12-04", "  in_force: 2024-12-04\n  terminated: 2020-01-01\n  termination_reason: test");
+    const broken = russia2024.replace(
+      "  in_force: 2024-12-04",
+      "  in_force: 2024-12-04\n  terminated: 2020-01-01\n  termination_reason: test",
+    );
     const problems = problemsOf(broken);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.field).toBe("dates.terminated");
@@ -64,7 +70,10 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
   });
 
   it("provision pointing at a missing article", () => {
-    const broken = russia2024.replace("          state_of_war: true", "          state_of_war: true\n          where: { defined_in: \"99\" }");
+    const broken = russia2024.replace(
+      "          state_of_war: true",
+      '          state_of_war: true\n          where: { defined_in: "99" }',
+    );
     const problems = problemsOf(broken);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.field).toMatch(/provisions\[0\]\.trigger\.where\.defined_in$/);
@@ -73,7 +82,10 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
   });
 
   it("a quote with no source", () => {
-    const broken = russia2024.replace("    quote_confidence: translation\n    source: al-mayadeen-2024\n    renderings:", "    quote_confidence: translation\n    renderings:");
+    const broken = russia2024.replace(
+      "    quote_confidence: translation\n    source: al-mayadeen-2024\n    renderings:",
+      "    quote_confidence: translation\n    renderings:",
+    );
     expect(broken).not.toBe(russia2024);
     const problems = problemsOf(broken);
     expect(problems).toHaveLength(1);

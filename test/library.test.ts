@@ -34,7 +34,9 @@ describe("the Korean-peninsula library", () => {
   });
 
   it("encodes Art. 4's renderings as named readings, the 'armed attack' one as the default", () => {
-    const art4 = library.articlesOn(get("russia-dprk-2024"), "2025-01-01").find((a) => a.article.number === "4");
+    const art4 = library
+      .articlesOn(get("russia-dprk-2024"), "2025-01-01")
+      .find((a) => a.article.number === "4");
     const provision = art4?.provisions[0];
     expect(provision?.trigger?.event).toBe("armed-attack");
     expect(provision?.trigger?.state_of_war).toBe(true);
@@ -45,7 +47,9 @@ describe("the Korean-peninsula library", () => {
   });
 
   it("requires a request for consultation under Art. 3 of the 2024 treaty", () => {
-    const art3 = library.articlesOn(get("russia-dprk-2024"), "2025-01-01").find((a) => a.article.number === "3");
+    const art3 = library
+      .articlesOn(get("russia-dprk-2024"), "2025-01-01")
+      .find((a) => a.article.number === "3");
     expect(art3?.provisions[0]?.trigger?.request).toBe(true);
     expect(art3?.text).toMatch(/at the request of any one side/);
   });
@@ -111,11 +115,16 @@ describe("the Korean-peninsula library", () => {
       for (const article of library.articlesOn(instrument, "2025-06-01")) {
         if (article.provisions.length === 0) continue;
         expect(article.text, `${instrument.id} Art. ${article.article.number}`).toBeTruthy();
-        expect(library.source(instrument, article.source), `${instrument.id} Art. ${article.article.number}`).toBeDefined();
+        expect(
+          library.source(instrument, article.source),
+          `${instrument.id} Art. ${article.article.number}`,
+        ).toBeDefined();
       }
     }
     // TREATY-SOURCES lists the 2000 treaty's text as not found: it must stay paraphrase.
-    const old = library.articlesOn(get("russia-dprk-2000"), "2001-01-01").find((a) => a.article.number === "2");
+    const old = library
+      .articlesOn(get("russia-dprk-2000"), "2001-01-01")
+      .find((a) => a.article.number === "2");
     expect(old?.quote_confidence).toBe("paraphrase");
   });
 });
@@ -135,7 +144,9 @@ describe("casus treaties", () => {
 
   it("on 2025-01-01 shows the 2024 treaty in force and the 2000 treaty ended", async () => {
     const { out } = await cli(["treaties", "--on", "2025-01-01", "--party", "PRK", "--json"]);
-    const status = Object.fromEntries((JSON.parse(out) as { id: string; status: string }[]).map((r) => [r.id, r.status]));
+    const status = Object.fromEntries(
+      (JSON.parse(out) as { id: string; status: string }[]).map((r) => [r.id, r.status]),
+    );
     expect(status["russia-dprk-2024"]).toBe("in-force");
     expect(status["russia-dprk-2000"]).toBe("terminated");
   });

@@ -46,7 +46,7 @@ export function renderBrief(result: Result, markdown: boolean, explainFor?: stri
   for (const o of others)
     item(`${label(o.obligor)} → ${label(o.beneficiary)}: ${o.kind} (${o.strength}) under ${article(o)}.`);
 
-  h(2, "Why");
+  if (obligations.length) h(2, "Why");
   for (const o of obligations) {
     item(`${short(o.obligor)} → ${short(o.beneficiary)}, ${article(o)} (${o.kind}, ${o.strength})`);
     item(quote(o), 1);

@@ -89,7 +89,7 @@ export function printTreaties(rows: TreatyRow[], on: string, io: Output): void {
   const width = Math.max(...rows.map((r) => r.id.length), 2);
   for (const row of rows) {
     const end = row.terminated ? `, ended ${row.terminated}` : "";
-    const force = row.in_force ? `in force ${row.in_force}` : "never in force";
+    const force = row.in_force ? `in force ${row.in_force}` : "no entry into force recorded";
     io.out(
       `  ${row.id.padEnd(width)}  ${STATUS_LABEL[row.status].padEnd(20)}  signed ${row.signed}, ${force}${end}`,
     );

@@ -173,7 +173,15 @@ function evaluateAll(
     const members = library.membersOn(instrument, situation.asOf, asIfInForce);
     const memberSet = new Set(members);
     if (!members.some((m) => involved.has(m))) continue;
-    const ctx: TriggerContext = { library, situation, attacks, attacksOn, config, members: memberSet, asIfInForce };
+    const ctx: TriggerContext = {
+      library,
+      situation,
+      attacks,
+      attacksOn,
+      config,
+      members: memberSet,
+      asIfInForce,
+    };
     for (const article of library.articlesOn(instrument, situation.asOf)) {
       for (const provision of article.provisions) {
         if (!provision.trigger) continue;
@@ -210,14 +218,31 @@ function evaluateAll(
  * What one provision binds, on a run's final facts, under a reading configuration: the met pairs and their
  * strength. Two configurations with the same signature cannot lead to different answers for it.
  */
-export function provisionSignature(library: Library, outcome: CoreOutcome, config: RunConfig, instrument: Instrument, provisionId: string): string {
+export function provisionSignature(
+  library: Library,
+  outcome: CoreOutcome,
+  config: RunConfig,
+  instrument: Instrument,
+  provisionId: string,
+): string {
   const situation = outcome.situation;
   const asIf = library.status(instrument, situation.asOf) !== "in-force";
   const members = library.membersOn(instrument, situation.asOf, asIf);
   const attacksOn = new Map<string, AttackFact[]>();
   for (const a of outcome.attacks) attacksOn.set(a.target, [...(attacksOn.get(a.target) ?? []), a]);
-  const ctx: TriggerContext = { library, situation, attacks: outcome.attacks, attacksOn, config, members: new Set(members), asIfInForce: asIf };
-  const involved = new Set([...outcome.belligerents.map((b) => b.state), ...situation.events.flatMap((e) => [e.by, e.against, e.to].filter((c): c is string => !!c))]);
+  const ctx: TriggerContext = {
+    library,
+    situation,
+    attacks: outcome.attacks,
+    attacksOn,
+    config,
+    members: new Set(members),
+    asIfInForce: asIf,
+  };
+  const involved = new Set([
+    ...outcome.belligerents.map((b) => b.state),
+    ...situation.events.flatMap((e) => [e.by, e.against, e.to].filter((c): c is string => !!c)),
+  ]);
   const parts: string[] = [];
   for (const article of library.articlesOn(instrument, situation.asOf)) {
     for (const provision of article.provisions) {

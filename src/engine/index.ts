@@ -163,10 +163,16 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
       config.readings.has(t.readingId) ||
       config.readings.has(`${t.instrument.id}/${t.readingId}`);
     const point: Point = {
-      point: { kind: "instrument-reading", id: key, label: active ? `not adopting: ${t.label}` : t.label, held_by: t.heldBy },
+      point: {
+        kind: "instrument-reading",
+        id: key,
+        label: active ? `not adopting: ${t.label}` : t.label,
+        held_by: t.heldBy,
+      },
       apply: (c) => {
         const readings = new Set(c.readings);
-        if (active) for (const k of [key, t.readingId, `${t.instrument.id}/${t.readingId}`]) readings.delete(k);
+        if (active)
+          for (const k of [key, t.readingId, `${t.instrument.id}/${t.readingId}`]) readings.delete(k);
         else readings.add(key);
         return { ...c, readings };
       },
@@ -208,7 +214,9 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
     });
   }
   const flipsUnder = (p: Point, base: CoreOutcome, baseConfig: RunConfig) =>
-    p.matters && !p.matters(base, baseConfig) ? [] : diff(library, base, runCore(library, scenario, p.apply(baseConfig)));
+    p.matters && !p.matters(base, baseConfig)
+      ? []
+      : diff(library, base, runCore(library, scenario, p.apply(baseConfig)));
   for (const p of points) {
     const { point } = p;
     const underMain = flipsUnder(p, main, config);

@@ -159,17 +159,33 @@ export function evaluate(
   const candidates = (ctx.attacksOn.get(beneficiary) ?? []).filter((a) => a.by !== obligor);
   if (candidates.length === 0) {
     const what = trigger.event === "invasion" ? "invasion" : "armed attack";
-    return finish([...base, verdict("event", `no ${what} on ${name(beneficiary)}`, false)], null, "", [], null);
+    return finish(
+      [...base, verdict("event", `no ${what} on ${name(beneficiary)}`, false)],
+      null,
+      "",
+      [],
+      null,
+    );
   }
   const evaluations = candidates.map((fact) => {
     const war = fact.war ? (ctx.situation.wars.find((w) => w.id === fact.war) ?? null) : null;
-    return finish([...base, ...attackConditions(ctx, ep, trigger, obligor, beneficiary, fact)], fact, fact.id, [fact.by], war);
+    return finish(
+      [...base, ...attackConditions(ctx, ep, trigger, obligor, beneficiary, fact)],
+      fact,
+      fact.id,
+      [fact.by],
+      war,
+    );
   });
   let best = evaluations[0] as Evaluation;
   for (const e of evaluations) if (rank(e) < rank(best)) best = e;
   if (best.met) {
     // "Against" names every attacker in the same war that meets the conditions: the whole other side.
-    best.against = [...new Set(evaluations.filter((e) => e.met && e.fact?.war === best.fact?.war).map((e) => e.fact?.by as string))];
+    best.against = [
+      ...new Set(
+        evaluations.filter((e) => e.met && e.fact?.war === best.fact?.war).map((e) => e.fact?.by as string),
+      ),
+    ];
   }
   return best;
 }
