@@ -4,7 +4,7 @@ import { explainState } from "../engine/explain.js";
 import { whatIf } from "../engine/index.js";
 import { GeneralReading, type Scenario } from "../model/scenario.js";
 import type { Library } from "../treaties/library.js";
-import { checkScenario, readScenarioFile } from "../treaties/scenario-file.js";
+import { checkScenario, readScenarioFile, resolvePoints } from "../treaties/scenario-file.js";
 import { renderBrief } from "./brief.js";
 import { checkDateOption, type Output, UsageError } from "./library-commands.js";
 
@@ -18,6 +18,16 @@ export interface WhatIfCliOptions {
   war?: boolean;
   on?: string;
   declines?: string[];
+}
+
+/** `--at` takes a place code (KOR, USA-HI, sea:sea-of-japan) or coordinates `LAT,LON`. */
+function parseAt(value: string): string | { lat: number; lon: number } {
+  const point = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!point) return value.startsWith("sea:") ? value : value.toUpperCase();
+  const [lat, lon] = [Number(point[1]), Number(point[2])];
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
+    throw new UsageError(`--at: ${value} is not a latitude,longitude`);
+  return { lat, lon };
 }
 
 /** The quick form: `--attack KOR:PRK --at PRK --war --on 2025-06-01`. */
@@ -51,7 +61,7 @@ export function quickScenario(options: WhatIfCliOptions, today: string): Scenari
         kind: "armed-attack",
         by,
         against,
-        ...(options.at ? { at: options.at.toUpperCase() } : {}),
+        ...(options.at ? { at: parseAt(options.at) } : {}),
         start: asOf,
         ...(options.war ? { state_of_war: true } : {}),
       },
@@ -90,6 +100,7 @@ export function runWhatIf(
         problems.map((p) => `${p.field === "events.0.at" ? "--at" : "--attack"}: ${p.message}`).join("; "),
       );
     }
+    scenario = resolvePoints(scenario, library);
   } else {
     throw new UsageError("what-if needs a scenario file or --attack BY:AGAINST");
   }

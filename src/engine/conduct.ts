@@ -100,7 +100,9 @@ export function conductViolations(library: Library, outcome: CoreOutcome): Viola
     }
   }
   for (const attack of outcome.attacks) {
-    if (attack.derived) continue;
+    // Only the first blow breaks a non-aggression pledge; answering it is self-defence, not aggression.
+    const war = attack.war ? situation.wars.find((w) => w.id === attack.war) : undefined;
+    if (attack.derived || (war && war.initiator !== attack.by)) continue;
     for (const sp of nonAggression) {
       if (!bound(library, sp, attack.by) || !sp.members.has(attack.target)) continue;
       out.push({
@@ -157,8 +159,12 @@ export function conflictsOf(library: Library, outcome: CoreOutcome): Conflict[] 
       });
     }
     for (const target of o.evaluation.against) {
+      // Fighting the state that started the war is collective self-defence, which a non-aggression pledge
+      // leaves open; a neutrality pledge does not.
+      const defendingAgainstInitiator = o.evaluation.war?.initiator === target;
       for (const sp of pledges) {
         if (!bound(library, sp, o.obligor) || !sp.members.has(target) || target === o.obligor) continue;
+        if (sp.provision.kind === "non-aggression" && defendingAgainstInitiator) continue;
         out.push({
           kind: sp.provision.kind === "neutrality" ? "defence-vs-neutrality" : "defence-vs-non-aggression",
           state: reg.ref(o.obligor),

@@ -32,6 +32,7 @@ export function configFor(scenario: Scenario, options: WhatIfOptions = {}): RunC
     nonRetroactive: new Set(),
     honourDiscretionary: options.honourDiscretionary ?? o.honour_discretionary ?? true,
     declines: new Set([...(o.declines ?? []), ...(options.declines ?? [])]),
+    sovereignty: new Map(),
   };
 }
 
@@ -181,6 +182,22 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
       provisionSignature(library, base, baseConfig, t.instrument, t.provision.id) !==
       provisionSignature(library, base, point.apply(baseConfig), t.instrument, t.provision.id);
     points.push(point);
+  }
+  const claimed = new Set(main.attacks.map((a) => a.place));
+  for (const place of claimed) {
+    const territory = library.territories.get(place);
+    for (const claimant of territory?.claimed_by ?? []) {
+      const label = `${territory?.name} read by sovereignty as ${library.registry.name(claimant)}'s (its claim), not by administration (${library.registry.name(territory?.administered_by ?? "")})`;
+      points.push({
+        point: {
+          kind: "sovereignty",
+          id: `${place}.sovereignty.${claimant}`,
+          label,
+          held_by: [library.registry.name(claimant)],
+        },
+        apply: (c) => ({ ...c, sovereignty: new Map([...c.sovereignty, [place, claimant]]) }),
+      });
+    }
   }
   for (const id of main.retroactive) {
     points.push({

@@ -57,6 +57,8 @@ export interface Situation {
   requests: { by: string; to: string | undefined; event: string }[];
   transfers: Event[];
   theatre: Set<string>;
+  /** Where each state's forces are stationed abroad (from the scenario). */
+  stationed: Map<string, string[]>;
   judgements: Map<string, Judgement>;
 }
 
@@ -121,6 +123,7 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
     requests: [],
     transfers: [],
     theatre: new Set(),
+    stationed: new Map((scenario.forces ?? []).map((f) => [code(f.state), f.at])),
     judgements: new Map(),
   };
   const record = (j: Judgement) => {
@@ -129,6 +132,16 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
   };
 
   for (const event of events) {
+    if (event.at_note) {
+      record({
+        id: `${event.id}.at`,
+        value: true,
+        disputed: false,
+        origin: "default",
+        text: event.at_note,
+        opposite: event.at_note,
+      });
+    }
     const ongoing = !event.end || event.end >= asOf;
     if (event.kind === "request-for-assistance") {
       situation.requests.push({ by: event.by, to: event.to, event: event.id });
@@ -165,7 +178,8 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
     );
     if (war.value) joinOrStartWar(situation, event, war.id, record);
     if (ongoing && (armed.value || invasion.value)) {
-      const place = event.at ?? target;
+      // Coordinates are resolved to a place before the engine runs; an unresolved point counts as the target's land.
+      const place = typeof event.at === "string" ? event.at : target;
       situation.attacks.push({
         id: event.id,
         by: event.by,
@@ -263,7 +277,11 @@ export function deriveWarAttacks(situation: Situation, library: Library): Attack
         if (situation.theatre.has(b) && !given.has(`${a}>${b}>territory`)) {
           out.push(derived(war, a, b, b, "territory", library));
         }
-        if (joinedLate && !given.has(`${a}>${b}>forces`)) {
+        for (const station of situation.stationed.get(b) ?? []) {
+          if (situation.theatre.has(station) && station !== b)
+            out.push(derived(war, a, b, station, "forces", library));
+        }
+        if (joinedLate && !given.has(`${a}>${b}>forces`) && !situation.stationed.has(b)) {
           // Joiners fight where their partners are: their forces stand in the partners' theatre territory.
           const host = [...war.sides].find(
             ([s, side]) => side === sideB && situation.theatre.has(s) && s !== b,

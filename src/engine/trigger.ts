@@ -14,6 +14,8 @@ export interface RunConfig {
   nonRetroactive: ReadonlySet<string>;
   honourDiscretionary: boolean;
   declines: ReadonlySet<string>;
+  /** Disputed places read by a claimant's sovereignty instead of by who administers them. */
+  sovereignty: ReadonlyMap<string, string>;
 }
 
 /** One verdict, before it is turned into output. */
@@ -320,11 +322,22 @@ function attackConditions(
 
   const where = trigger.where;
   const place = fact.place;
+  const ownerOf = (p: string) => config.sovereignty.get(p) ?? library.administrator(p);
+  const claim = config.sovereignty.get(place);
+  if (claim)
+    out.push(
+      verdict(
+        "sovereignty",
+        `${place} read as ${name(claim)}'s (its claim), not by who administers it`,
+        true,
+        `${place}.sovereignty`,
+      ),
+    );
   const placeName = library.territories.get(place)?.name ?? name(place);
   if (fact.object === "forces") {
     const covered = !where || where.forces === true;
     const region = where?.forces_region ?? where?.region;
-    const inRegion = !region || library.inRegion(place, region);
+    const inRegion = !region || library.inRegion(place, region, ownerOf);
     const regionName = region ? (library.regions.get(region)?.name ?? region) : "";
     out.push(
       verdict(
@@ -338,7 +351,7 @@ function attackConditions(
       ),
     );
   } else {
-    const administrator = library.administrator(place);
+    const administrator = ownerOf(place);
     const whose = where?.territory_of ?? "beneficiary";
     const ownTerritory =
       whose === "beneficiary" ? administrator === beneficiary : ctx.members.has(administrator);
@@ -351,7 +364,7 @@ function attackConditions(
         ),
       );
     } else if (where?.region) {
-      const met = library.inRegion(place, where.region);
+      const met = library.inRegion(place, where.region, ownerOf);
       const regionName = library.regions.get(where.region)?.name ?? where.region;
       out.push(
         verdict(

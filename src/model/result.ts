@@ -115,7 +115,7 @@ export interface ContestedFlip {
 
 export interface Contested {
   point: {
-    kind: "general-reading" | "instrument-reading" | "characterisation" | "retroactivity";
+    kind: "general-reading" | "instrument-reading" | "characterisation" | "retroactivity" | "sovereignty";
     id: string;
     label: string;
     held_by: string[];

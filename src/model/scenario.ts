@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DateField, PartyCode, Slug } from "./common.js";
+import { LatLon } from "./place.js";
 
 export const EventKind = z.enum([
   "armed-attack",
@@ -39,8 +40,10 @@ export const Event = z.strictObject({
   against: PartyCode.optional(),
   /** The recipient of a transfer, deployment or request. */
   to: PartyCode.optional(),
-  /** Where: a territory code (defaults to the target's own territory). */
-  at: z.string().optional(),
+  /** Where: a territory or sea code, or coordinates (defaults to the target's own territory). */
+  at: z.union([z.string(), LatLon]).optional(),
+  /** How coordinates were resolved to a place (filled in by casus, shown as an assumption). */
+  at_note: z.string().optional(),
   /** What was hit: the target's territory or its armed forces, vessels or aircraft. */
   target: z.enum(["territory", "forces"]).optional(),
   start: DateField,
@@ -81,6 +84,8 @@ export const Scenario = z.strictObject({
   events: z.array(Event).min(1).max(500),
   /** Territories where the war is fought (default: the territories of the initial belligerents). */
   theatre: z.array(z.string()).optional(),
+  /** Armed forces stationed abroad that can be attacked where they stand (US forces in Korea and Japan). */
+  forces: z.array(z.strictObject({ state: PartyCode, at: z.array(z.string()).min(1) })).optional(),
   options: ScenarioOptions.optional(),
   sources: z.array(z.strictObject({ id: Slug, title: z.string(), url: z.string().optional() })).optional(),
 });

@@ -11,6 +11,10 @@ export interface StateRecord {
   cow_abb: string;
   iso3: string | null;
   iso3_from?: string;
+  /** ISO 3166-1 numeric, the key of the world atlas's country shapes. */
+  iso_numeric: number | null;
+  /** europe, asia, africa, oceania, north-america, caribbean or south-america. */
+  continent: string | null;
   spells: { from: string; to: string | null }[];
 }
 
@@ -26,6 +30,7 @@ export type Resolved =
  */
 export class Registry {
   private readonly byCode = new Map<string, Resolved>();
+  private readonly byNumeric = new Map<number, string>();
 
   constructor(states: readonly StateRecord[], actors: readonly Actor[] = []) {
     for (const state of states) {
@@ -33,8 +38,15 @@ export class Registry {
       this.byCode.set(state.code, resolved);
       this.byCode.set(`cow:${state.cow}`, resolved);
       if (state.iso3) this.byCode.set(state.iso3, resolved);
+      if (state.iso_numeric !== null && state.spells.some((s) => s.to === null))
+        this.byNumeric.set(state.iso_numeric, state.code);
     }
     for (const actor of actors) this.byCode.set(actor.id, { kind: actor.kind, code: actor.id, actor });
+  }
+
+  /** The state whose ISO 3166-1 numeric code this is (the world atlas keys shapes by it). */
+  resolveNumeric(numeric: number): string | undefined {
+    return this.byNumeric.get(numeric);
   }
 
   resolve(code: string): Resolved | undefined {

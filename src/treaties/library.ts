@@ -1,5 +1,5 @@
 import type { Article, ArticleVersion, Instrument, Party, Source } from "../model/instrument.js";
-import type { Region, Territory } from "../model/place.js";
+import type { Region, Sea, Territory } from "../model/place.js";
 import type { Registry } from "../states/registry.js";
 
 export type Status = "not-yet-signed" | "signed" | "in-force" | "terminated";
@@ -23,8 +23,8 @@ export class Library {
   readonly byId: ReadonlyMap<string, Instrument>;
   readonly territories: ReadonlyMap<string, Territory>;
   readonly regions: ReadonlyMap<string, Region>;
+  readonly seas: ReadonlyMap<string, Sea>;
   private readonly byParty = new Map<string, Instrument[]>();
-  private readonly regionSets = new Map<string, Set<string>>();
   // The library is immutable, so per-date answers are computed once.
   private readonly articleCache = new Map<string, ArticleText[]>();
   private readonly memberCache = new Map<string, string[]>();
@@ -34,7 +34,9 @@ export class Library {
     territories: readonly Territory[],
     regions: readonly Region[],
     readonly registry: Registry,
+    seas: readonly Sea[] = [],
   ) {
+    this.seas = new Map(seas.map((sea) => [sea.id, sea]));
     this.byId = new Map(instruments.map((i) => [i.id, i]));
     this.territories = new Map(territories.map((t) => [t.code, t]));
     this.regions = new Map(regions.map((r) => [r.id, r]));
@@ -121,20 +123,50 @@ export class Library {
     return this.territories.get(place)?.administered_by ?? this.registry.canonical(place) ?? place;
   }
 
-  inRegion(place: string, regionId: string): boolean {
-    let set = this.regionSets.get(regionId);
-    if (!set) {
-      set = new Set();
-      const region = this.regions.get(regionId);
-      for (const code of region?.territories ?? []) set.add(code);
-      if (region?.administered_by) {
-        set.add(region.administered_by);
-        for (const t of this.territories.values())
-          if (t.administered_by === region.administered_by) set.add(t.code);
-      }
-      this.regionSets.set(regionId, set);
+  /** The continent a place lies on: its own entry's, else its administering state's. */
+  continentOf(place: string): string | null {
+    const territory = this.territories.get(place);
+    if (territory?.continent) return territory.continent;
+    const state = this.registry.resolve(territory?.administered_by ?? place);
+    return state?.kind === "state" ? state.state.continent : null;
+  }
+
+  /** A sea and every larger body of water it is part of. */
+  private waters(sea: string): string[] {
+    const out = [sea];
+    for (const parent of this.seas.get(sea)?.part_of ?? []) out.push(...this.waters(parent));
+    return out;
+  }
+
+  /**
+   * Whether a place (state, territory or `sea:` code) lies in a named region. `ownerOf` lets a reading of a
+   * disputed place (sovereignty instead of administration) decide whose territory it is.
+   */
+  inRegion(
+    place: string,
+    regionId: string,
+    ownerOf: (place: string) => string = (p) => this.administrator(p),
+  ): boolean {
+    const region = this.regions.get(regionId);
+    if (!region || region.exclude?.includes(place)) return false;
+    if (place.startsWith("sea:")) {
+      const waters = this.waters(place);
+      return (region.seas ?? []).some((s) => waters.includes(s));
     }
-    return set.has(place);
+    if (region.territories?.includes(place)) return true;
+    if (region.administered_by && ownerOf(place) === region.administered_by) return true;
+    const continent = this.continentOf(place);
+    if (continent && region.continents?.includes(continent)) return true;
+    const territory = this.territories.get(place);
+    const islands = region.islands_in;
+    if (
+      islands &&
+      territory?.island_in &&
+      islands.seas.some((s) => this.waters(territory.island_in as string).includes(s))
+    ) {
+      return islands.north_of === undefined || (territory.anchor?.lat ?? -90) > islands.north_of;
+    }
+    return false;
   }
 }
 

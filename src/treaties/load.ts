@@ -8,6 +8,7 @@ import {
   type Gazetteer,
   Gazetteer as GazetteerSchema,
   type Region,
+  type Sea,
   type Territory,
 } from "../model/place.js";
 import { Registry, STATES } from "../states/registry.js";
@@ -117,7 +118,9 @@ function assemble(
   const actors: Actor[] = [];
   const territories: Territory[] = [];
   const regions: Region[] = [];
+  const seas: Sea[] = [];
   for (const { gazetteer } of gazetteers) {
+    seas.push(...(gazetteer.seas ?? []));
     actors.push(...(gazetteer.actors ?? []));
     territories.push(...(gazetteer.territories ?? []));
     regions.push(...(gazetteer.regions ?? []));
@@ -176,7 +179,7 @@ function assemble(
       });
     });
   }
-  return { library: new Library(accepted, territories, regions, registry), problems };
+  return { library: new Library(accepted, territories, regions, registry, seas), problems };
 }
 
 /** The semantic checks a schema cannot express: dates in order, known parties, cited quotes. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LocatedYaml, type Path, type Problem } from "../data/located.js";
+import { Atlas } from "../geo/atlas.js";
 import { Scenario } from "../model/scenario.js";
 import type { Library } from "./library.js";
 
@@ -14,7 +15,8 @@ export function checkScenario(
 ): Problem[] {
   const problems: Problem[] = [];
   const known = (code: string) => library.registry.resolve(code) !== undefined;
-  const place = (code: string) => library.territories.has(code) || library.registry.isState(code);
+  const place = (code: string) =>
+    library.territories.has(code) || library.registry.isState(code) || library.seas.has(code);
   scenario.events.forEach((event, i) => {
     for (const field of ["by", "against", "to"] as const) {
       const code = event[field];
@@ -28,7 +30,7 @@ export function checkScenario(
         );
       }
     }
-    if (event.at && !place(event.at)) {
+    if (typeof event.at === "string" && !place(event.at)) {
       problems.push(
         at(
           ["events", i, "at"],
@@ -69,6 +71,30 @@ export function checkScenario(
     if (!known(code)) problems.push(at(["options", "declines", i], `unknown state code ${code}`));
   });
   return problems;
+}
+
+/** Replaces coordinates by the territory or sea they fall in, noting how, so the answer can show it. */
+export function resolvePoints(scenario: Scenario, library: Library): Scenario {
+  if (!scenario.events.some((e) => typeof e.at === "object")) return scenario;
+  const atlas = Atlas.get();
+  return {
+    ...scenario,
+    events: scenario.events.map((event) => {
+      if (typeof event.at !== "object") return event;
+      const place = atlas.resolve(event.at, library);
+      const how =
+        place.via === "near"
+          ? `within ${place.distance_km} km of its anchor (the tolerance for islands too small for the 1:10m map)`
+          : place.via === "shape"
+            ? "inside its outline on the 1:10m map"
+            : "at sea, in the outline drawn for it";
+      return {
+        ...event,
+        at: place.code,
+        at_note: `${event.id} at (${event.at.lat}, ${event.at.lon}) resolved to ${place.name} (${place.code}), ${how}`,
+      };
+    }),
+  };
 }
 
 /** Parses and checks scenario text (a file or an API body in YAML or JSON). */

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { whatIf } from "../src/engine/index.js";
+import { Atlas } from "../src/geo/atlas.js";
+import type { ActorRef } from "../src/model/common.js";
+import type { Scenario } from "../src/model/scenario.js";
+import { KOREA_LIBRARY, loadLibrary } from "../src/treaties/load.js";
+import { resolvePoints } from "../src/treaties/scenario-file.js";
+
+const { library } = loadLibrary([KOREA_LIBRARY]);
+const resolve = (lat: number, lon: number) => Atlas.get().resolve({ lat, lon }, library);
+const code = (a: ActorRef) => ("iso3" in a ? a.iso3 : a.id);
+
+describe("coordinates resolve to territories and seas", () => {
+  it.each([
+    ["the Senkaku Islands (Uotsuri-shima)", 25.745, 123.476, "JPN-SENKAKU"],
+    ["Guam (Hagåtña)", 13.4757, 144.7489, "GUM"],
+    ["Stanley, Falklands", -51.6977, -57.8517, "FLK"],
+    ["Honolulu", 21.3069, -157.8583, "USA-HI"],
+    ["Anchorage", 61.2181, -149.9003, "USA-AK"],
+    ["Midway Atoll", 28.2072, -177.3735, "UMI-MIDWAY"],
+    ["Las Palmas de Gran Canaria", 28.1235, -15.4363, "ESP-CN"],
+    ["Ceuta", 35.8894, -5.3213, "ESP-CE"],
+    ["San Juan, Puerto Rico", 18.4655, -66.1057, "PRI"],
+    ["Seoul", 37.5665, 126.978, "KOR"],
+    ["a point in the Sea of Japan", 40.0, 135.0, "sea:sea-of-japan"],
+    ["a point in the Mediterranean", 35.0, 18.0, "sea:mediterranean"],
+  ])("%s", (_name, lat, lon, expected) => {
+    expect(resolve(lat, lon).code).toBe(expected);
+  });
+
+  it("knows who administers and who claims the disputed places", () => {
+    expect(library.territories.get("JPN-SENKAKU")).toMatchObject({
+      administered_by: "JPN",
+      claimed_by: ["CHN", "TWN"],
+    });
+    expect(library.territories.get("FLK")).toMatchObject({ administered_by: "GBR", claimed_by: ["ARG"] });
+    expect(library.territories.get("RUS-KURIL-S")).toMatchObject({
+      administered_by: "RUS",
+      claimed_by: ["JPN"],
+    });
+    expect(library.administrator("USA-HI")).toBe("USA");
+    expect(library.administrator("ESP-CN")).toBe("ESP");
+  });
+
+  it("places Hawaii outside and Alaska inside 'North America'", () => {
+    expect(library.continentOf("USA-HI")).toBe("oceania");
+    expect(library.continentOf("USA-AK")).toBe("north-america");
+    expect(library.continentOf("ESP-CE")).toBe("africa");
+  });
+});
+
+describe("a disputed place gives both answers", () => {
+  const scenario: Scenario = resolvePoints(
+    {
+      title: "China seizes the Senkaku Islands",
+      as_of: "2025-06-01",
+      events: [
+        {
+          id: "landing",
+          kind: "armed-attack",
+          by: "CHN",
+          against: "JPN",
+          at: { lat: 25.745, lon: 123.476 },
+          start: "2025-06-01",
+          state_of_war: true,
+        },
+      ],
+    },
+    library,
+  );
+  const r = whatIf(library, scenario);
+
+  it("binds the US under US–Japan Art. V by administration", () => {
+    const us = r.obligations.find(
+      (o) => code(o.obligor) === "USA" && o.instrument === "us-japan-1960" && o.article === "V",
+    );
+    expect(us?.strength).toBe("discretionary");
+    expect(us?.conditions.find((c) => c.id === "place")?.text).toMatch(
+      /Senkaku Islands is within the territories under the administration of Japan/,
+    );
+    expect(r.assumptions.find((a) => a.id === "landing.at")?.text).toMatch(
+      /resolved to Senkaku Islands \(JPN-SENKAKU\), within [\d.]+ km/,
+    );
+  });
+
+  it("shows China's sovereignty reading under contested: the US is then not bound", () => {
+    const point = r.contested.find(
+      (c) => c.point.kind === "sovereignty" && c.point.id === "JPN-SENKAKU.sovereignty.CHN",
+    );
+    const flip = point?.flips.find((f) => code(f.obligor) === "USA" && f.instrument === "us-japan-1960");
+    expect(flip).toMatchObject({ main: "bound (discretionary, joins the war)", alternative: "not bound" });
+  });
+});
+
+describe("non-state attackers", () => {
+  it("an attack by al-Qaeda does not meet a clause that needs an attack by a state", () => {
+    const r = whatIf(library, {
+      title: "A non-state attack on the ROK",
+      as_of: "2025-06-01",
+      events: [
+        { id: "raid", kind: "armed-attack", by: "actor:al-qaeda", against: "KOR", start: "2025-06-01" },
+      ],
+    });
+    expect(r.obligations.filter((o) => o.kind === "defence")).toEqual([]);
+    const unmet = r.not_triggered.find(
+      (n) => code(n.obligor) === "USA" && n.instrument === "us-rok-1953" && n.article === "III",
+    )?.unmet;
+    expect(unmet?.join(" ")).toMatch(/al-Qaeda, is not a state/);
+  });
+});
