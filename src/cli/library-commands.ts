@@ -2,6 +2,7 @@ import { formatProblem, type Problem } from "../data/located.js";
 import { isRealDate } from "../model/common.js";
 import type { Instrument } from "../model/instrument.js";
 import type { Library, Status } from "../treaties/library.js";
+import type { TreatyRow } from "../treaties/listing.js";
 import { BUILTIN_LIBRARY, loadLibrary } from "../treaties/load.js";
 
 export class UsageError extends Error {}
@@ -45,36 +46,6 @@ export function runCheck(paths: string[], json: boolean, io: Output): number {
     io.err(`${problems.length} problem(s)`);
   }
   return problems.length === 0 ? 0 : 1;
-}
-
-export interface TreatyRow {
-  id: string;
-  title: string;
-  kind: string;
-  signed: string;
-  in_force: string | null;
-  terminated: string | null;
-  status: Status;
-  parties: string[];
-}
-
-export function treatyRows(library: Library, on: string, party?: string): TreatyRow[] {
-  const wanted = party ? library.registry.canonical(party) : undefined;
-  if (party && !wanted) throw new UsageError(`--party: unknown state code ${party}`);
-  return library.instruments
-    .filter((i) => !wanted || library.parties(i).some((p) => library.registry.canonical(p.party) === wanted))
-    .filter((i) => library.status(i, on) !== "not-yet-signed")
-    .map((i) => ({
-      id: i.id,
-      title: i.title,
-      kind: i.kind,
-      signed: i.dates.signed,
-      in_force: i.dates.in_force ?? null,
-      terminated: i.dates.terminated ?? null,
-      status: library.status(i, on),
-      parties: library.parties(i).map((p) => p.party),
-    }))
-    .sort((a, b) => a.signed.localeCompare(b.signed) || a.id.localeCompare(b.id));
 }
 
 const STATUS_LABEL: Record<Status, string> = {

@@ -3,6 +3,7 @@ import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { treatyRows } from "../treaties/listing.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
   checkDateOption,
@@ -12,9 +13,9 @@ import {
   printTreaties,
   runCheck,
   showInstrument,
-  treatyRows,
   UsageError,
 } from "./library-commands.js";
+import { exportScenarios, importScenarios, serve } from "./serve.js";
 import { runWhatIf, type WhatIfCliOptions } from "./what-if.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -53,6 +54,9 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
       }) => {
         const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
         const library = loadOrFail(libraryPaths(options), io);
+        if (options.party && !library.registry.canonical(options.party)) {
+          throw new UsageError(`--party: unknown state code ${options.party}`);
+        }
         const rows = treatyRows(library, on, options.party);
         if (options.json) io.out(JSON.stringify(rows, null, 2));
         else printTreaties(rows, on, io);
@@ -96,6 +100,40 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
       ) => {
         runWhatIf(loadOrFail(libraryPaths(options), io), scenario, options, io);
       },
+    );
+
+  program
+    .command("serve")
+    .description("the HTTP API (and the web app, once built) on localhost")
+    .option("--port <n>", "port (default 4319, or $PORT)")
+    .option("--host <host>", "interface to listen on (default 127.0.0.1)")
+    .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
+    .option("--library <dir>", "add a treaty directory (repeatable)", collect)
+    .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
+    .action(
+      async (options: {
+        port?: string;
+        host?: string;
+        data?: string;
+        library?: string[];
+        libraryOnly?: string[];
+      }) => {
+        await serve(loadOrFail(libraryPaths(options), io), options, io);
+      },
+    );
+
+  const scenarios = program.command("scenarios").description("saved scenarios: export and import as files");
+  scenarios
+    .command("export")
+    .argument("<dir>", "directory to write one YAML file per saved scenario")
+    .option("--data <dir>", "the data directory")
+    .action((dir: string, options: { data?: string }) => exportScenarios(dir, options.data, io));
+  scenarios
+    .command("import")
+    .argument("<path>", "a scenario file or a directory of them")
+    .option("--data <dir>", "the data directory")
+    .action((path: string, options: { data?: string }) =>
+      importScenarios(path, loadOrFail(libraryPaths({}), io), options.data, io),
     );
 
   program

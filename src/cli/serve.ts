@@ -1,0 +1,77 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
+import { formatProblem } from "../data/located.js";
+import { buildApp } from "../server/app.js";
+import { ScenarioStore } from "../server/store.js";
+import type { Library } from "../treaties/library.js";
+import { parseScenario } from "../treaties/scenario-file.js";
+import { type Output, UsageError } from "./library-commands.js";
+
+/** Where saved scenarios live unless `--data` or CASUS_DATA says otherwise. */
+export function dataDir(option?: string): string {
+  return resolve(option ?? process.env.CASUS_DATA ?? ".casus-data");
+}
+
+/** The built web app, if `npm run build:web` has made one. */
+export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+export async function serve(
+  library: Library,
+  options: { port?: string; host?: string; data?: string },
+  io: Output,
+): Promise<void> {
+  const port = Number(options.port ?? process.env.PORT ?? 4319);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: ${options.port} is not a port number`);
+  const store = new ScenarioStore(dataDir(options.data));
+  const app = buildApp({ library, store, webRoot: WEB_ROOT });
+  const address = await app.listen({ port, host: options.host ?? "127.0.0.1" });
+  io.out(`casus listening on ${address} (data: ${store.dataDir})`);
+  const stop = async (signal: string) => {
+    io.out(`${signal}: closing`);
+    await app.close();
+    store.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+export function exportScenarios(dir: string, data: string | undefined, io: Output): void {
+  const store = new ScenarioStore(dataDir(data));
+  try {
+    mkdirSync(dir, { recursive: true });
+    const all = store.all();
+    for (const saved of all)
+      writeFileSync(join(dir, `${saved.id}.yaml`), stringify({ ...saved.scenario, id: undefined }));
+    io.out(`exported ${all.length} scenario(s) to ${dir}`);
+  } finally {
+    store.close();
+  }
+}
+
+/** Imports scenario files all or nothing: one bad file and nothing is saved. */
+export function importScenarios(path: string, library: Library, data: string | undefined, io: Output): void {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((f) => /\.(ya?ml|json)$/.test(f))
+        .map((f) => join(path, f))
+    : [path];
+  const items = files.map((file) => {
+    const parsed = parseScenario(file, readFileSync(file, "utf8"), library);
+    if ("problems" in parsed) {
+      for (const p of parsed.problems) io.err(formatProblem(p));
+      throw new UsageError(`nothing imported: ${file} has problems`);
+    }
+    const id = /([0-9a-f-]{36})\.(ya?ml|json)$/.exec(file)?.[1];
+    return { ...(id ? { id } : {}), scenario: parsed.scenario };
+  });
+  const store = new ScenarioStore(dataDir(data));
+  try {
+    io.out(`imported ${store.importAll(items).length} scenario(s)`);
+  } finally {
+    store.close();
+  }
+}
