@@ -138,10 +138,14 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
 
   program
     .command("start")
-    .description("the main job: the 15 Oct 2024 Korea what-if")
-    .action(() => {
+    .description("the main job: the web app on the 15 Oct 2024 Korea scenario (and its answer in the terminal)")
+    .option("--port <n>", "port (default 4319, or $PORT)")
+    .option("--data <dir>", "where saved scenarios live")
+    .option("--no-serve", "print the Korea what-if and exit")
+    .action(async (options: { port?: string; data?: string; serve: boolean }) => {
       const library = loadOrFail(libraryPaths({}), io);
       runWhatIf(library, join(BUILTIN_SCENARIOS, "korea-2024-10-15-incident.yaml"), {}, io);
+      if (options.serve) await serve(library, options, io, "#scenario=korea-2024-10-15-incident");
     });
 
   return program;

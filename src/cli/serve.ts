@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
@@ -29,6 +29,7 @@ export async function serve(
   const app = buildApp({ library, store, webRoot: WEB_ROOT });
   const address = await app.listen({ port, host: options.host ?? "127.0.0.1" });
   io.out(`casus listening on ${address} (data: ${store.dataDir})`);
+  if (existsSync(WEB_ROOT)) io.out(`open ${address}/${openAt}`);
   const stop = async (signal: string) => {
     io.out(`${signal}: closing`);
     await app.close();

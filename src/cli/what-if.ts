@@ -3,9 +3,9 @@ import { formatProblem } from "../data/located.js";
 import { explainState } from "../engine/explain.js";
 import { whatIf } from "../engine/index.js";
 import { GeneralReading, type Scenario } from "../model/scenario.js";
+import { renderBrief } from "../report/brief.js";
 import type { Library } from "../treaties/library.js";
 import { checkScenario, readScenarioFile, resolvePoints } from "../treaties/scenario-file.js";
-import { renderBrief } from "./brief.js";
 import { checkDateOption, type Output, UsageError } from "./library-commands.js";
 
 export interface WhatIfCliOptions {

@@ -9,8 +9,11 @@ import { whatIf } from "../engine/index.js";
 import { isRealDate } from "../model/common.js";
 import { RESULT_SCHEMA } from "../model/result.js";
 import { GeneralReading, Scenario } from "../model/scenario.js";
+import { renderBrief } from "../report/brief.js";
+import { STATES } from "../states/registry.js";
 import type { Library } from "../treaties/library.js";
 import { treatyRows } from "../treaties/listing.js";
+import { networkOn } from "../treaties/network.js";
 import {
   BUILTIN_SCENARIOS,
   checkScenario,
@@ -95,6 +98,7 @@ const WhatIfQuery = z.strictObject({
   reading: z.union([z.string(), z.array(z.string())]).optional(),
   declines: z.union([z.string(), z.array(z.string())]).optional(),
   explain: z.string().optional(),
+  format: z.enum(["json", "markdown"]).optional(),
 });
 
 function list(value: string | string[] | undefined): string[] {
@@ -199,6 +203,27 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   app.get<{ Params: { id: string } }>("/api/instruments/:id", async (request, reply) => {
     const instrument = library.byId.get(request.params.id);
     return instrument ?? notFound(reply, `instrument ${request.params.id}`);
+  });
+
+  app.get("/api/states", async () =>
+    STATES.map((s) => ({
+      code: s.code,
+      iso3: s.iso3,
+      cow: s.cow,
+      name: s.name,
+      iso_numeric: s.iso_numeric,
+      current: s.spells.some((p) => p.to === null),
+    })),
+  );
+
+  app.get("/api/network", async (request) => {
+    const query = z.strictObject({ on: z.string() }).safeParse(request.query);
+    if (!query.success || !isRealDate(query.data.on)) {
+      throw new BadRequest("on: a real date (YYYY-MM-DD) is required", [
+        { field: "on", message: "not a real date" },
+      ]);
+    }
+    return networkOn(library, query.data.on);
   });
 
   app.get("/api/shipped-scenarios", async () => {

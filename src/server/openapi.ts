@@ -33,6 +33,12 @@ const whatIfParams = [
     description: "states that decline to act",
   },
   { name: "explain", in: "query", schema: { type: "string" }, description: "answer for one state only" },
+  {
+    name: "format",
+    in: "query",
+    schema: { type: "string", enum: ["json", "markdown"] },
+    description: "markdown: { markdown } with the analyst's brief",
+  },
 ];
 
 let cached: object | undefined;
@@ -65,6 +71,21 @@ export function openApiDocument(): object {
           summary: "one instrument",
           parameters: [{ ...idParam, schema: { type: "string" } }],
           responses: { "200": json({ $ref: "#/components/schemas/Instrument" }), "404": json(error) },
+        },
+      },
+      "/api/states": {
+        get: {
+          summary: "the state registry: ISO3, COW and ISO numeric codes",
+          responses: { "200": json({ type: "array", items: { type: "object" } }) },
+        },
+      },
+      "/api/network": {
+        get: {
+          summary: "the alliance network in force on a date (nodes: states; edges: provisions)",
+          parameters: [
+            { name: "on", in: "query", required: true, schema: { type: "string", format: "date" } },
+          ],
+          responses: { "200": json({ type: "object" }), ...errors },
         },
       },
       "/api/shipped-scenarios": {
