@@ -138,7 +138,9 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
 
   program
     .command("start")
-    .description("the main job: the web app on the 15 Oct 2024 Korea scenario (and its answer in the terminal)")
+    .description(
+      "the main job: the web app on the 15 Oct 2024 Korea scenario (and its answer in the terminal)",
+    )
     .option("--port <n>", "port (default 4319, or $PORT)")
     .option("--data <dir>", "where saved scenarios live")
     .option("--no-serve", "print the Korea what-if and exit")

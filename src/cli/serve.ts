@@ -21,6 +21,7 @@ export async function serve(
   library: Library,
   options: { port?: string; host?: string; data?: string },
   io: Output,
+  openAt = "",
 ): Promise<void> {
   const port = Number(options.port ?? process.env.PORT ?? 4319);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
