@@ -108,3 +108,43 @@ describe("non-state attackers", () => {
     expect(unmet?.join(" ")).toMatch(/al-Qaeda, is not a state/);
   });
 });
+
+describe("NATO Art. 5 and the Art. 6 area (whole library)", () => {
+  const world = loadLibrary().library;
+  const attackOn = (against: string, lat: number, lon: number, by = "actor:al-qaeda") =>
+    whatIf(
+      world,
+      resolvePoints(
+        { title: "scope", as_of: "2025-06-01", events: [{ id: "strike", kind: "armed-attack", by, against, at: { lat, lon }, start: "2025-06-01" }] },
+        world,
+      ),
+    );
+  const art5 = (r: ReturnType<typeof whatIf>) => r.obligations.filter((o) => o.instrument === "north-atlantic-treaty-1949" && o.article === "5");
+  const art5Unmet = (r: ReturnType<typeof whatIf>) =>
+    r.not_triggered.filter((n) => n.instrument === "north-atlantic-treaty-1949" && n.article === "5").flatMap((n) => n.unmet);
+
+  it("an attack on the US at Anchorage binds every other member to the US", () => {
+    const bound = art5(attackOn("USA", 61.2181, -149.9003));
+    const obligors = bound.filter((o) => code(o.beneficiary) === "USA").map((o) => code(o.obligor));
+    expect(obligors).toHaveLength(31);
+    expect(obligors).toEqual(expect.arrayContaining(["GBR", "FRA", "DEU", "TUR", "FIN", "SWE", "CAN"]));
+    expect(bound[0]?.strength).toBe("discretionary");
+  });
+
+  it.each([
+    ["Honolulu", 21.3069, -157.8583, "Hawaii"],
+    ["Midway", 28.2072, -177.3735, "Midway Atoll"],
+    ["San Juan", 18.4655, -66.1057, "Puerto Rico"],
+  ])("at %s it does not, and says it is outside Art. 6's area", (_name, lat, lon, place) => {
+    const r = attackOn("USA", lat, lon);
+    expect(art5(r)).toEqual([]);
+    expect(art5Unmet(r)[0]).toMatch(new RegExp(`${place} is outside the North Atlantic Treaty area`));
+  });
+
+  it("an attack on Spain at Las Palmas (Canaries) binds the others; at Ceuta it does not", () => {
+    expect(art5(attackOn("ESP", 28.1235, -15.4363, "MAR")).map((o) => code(o.beneficiary))).toContain("ESP");
+    const ceuta = attackOn("ESP", 35.8894, -5.3213, "MAR");
+    expect(art5(ceuta)).toEqual([]);
+    expect(art5Unmet(ceuta)[0]).toMatch(/Ceuta is outside the North Atlantic Treaty area/);
+  });
+});
