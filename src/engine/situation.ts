@@ -21,6 +21,8 @@ export interface AttackFact {
   place: string;
   object: "territory" | "forces";
   start: string;
+  /** When it ended, if it has; an attack that has ended still happened. */
+  end: string | null;
   war: string | null;
   armedAttack: Judgement | null;
   invasion: Judgement | null;
@@ -177,7 +179,7 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
       ),
     );
     if (war.value) joinOrStartWar(situation, event, war.id, record);
-    if (ongoing && (armed.value || invasion.value)) {
+    if (armed.value || invasion.value) {
       // Coordinates are resolved to a place before the engine runs; an unresolved point counts as the target's land.
       const place = typeof event.at === "string" ? event.at : target;
       situation.attacks.push({
@@ -187,6 +189,7 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
         place,
         object: event.target ?? "territory",
         start: event.start,
+        end: event.end && event.end <= asOf ? event.end : null,
         war: warOf(situation, event.by, target)?.id ?? null,
         armedAttack: armed,
         invasion,
@@ -194,7 +197,7 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
         description: event.description ?? what,
       });
     }
-    if (ongoing && threat.value) {
+    if (threat.value) {
       situation.threats.push({
         id: event.id,
         by: event.by,
@@ -312,6 +315,7 @@ function derived(
     place,
     object,
     start: war.start,
+    end: null,
     war: war.id,
     armedAttack: null,
     invasion: null,

@@ -265,6 +265,7 @@ function attackConditions(
         `armed attack on ${name(beneficiary)} by ${name(fact.by)}: ${why}`,
         met,
         judged?.id ?? fact.war ?? null,
+        met && !fact.derived ? `would not hold if ${fact.id} were not an armed attack` : null,
       ),
     );
   }
@@ -371,6 +372,8 @@ function attackConditions(
           "place",
           `${placeName} ${met ? "is within" : "is outside"} ${regionName}${understood("where")}`,
           met,
+          null,
+          met ? `would not hold for an attack outside ${regionName}` : null,
         ),
       );
     } else {
@@ -418,7 +421,15 @@ function attackConditions(
   if (trigger.request) out.push(requestVerdict(ctx, obligor, beneficiary));
 
   const inForce = ep.instrument.dates.in_force;
-  if (inForce && fact.start < inForce) {
+  if (inForce && fact.end && fact.end < inForce) {
+    out.push(
+      verdict(
+        "retroactivity",
+        `the attack began on ${fact.start} and ended on ${fact.end}, before entry into force on ${inForce}`,
+        false,
+      ),
+    );
+  } else if (inForce && fact.start < inForce) {
     const met = !config.nonRetroactive.has(ep.instrument.id);
     out.push(
       verdict(
