@@ -137,7 +137,7 @@ export function notInForceOf(
       status: "terminated",
       signed: instrument.dates.signed,
       in_force: instrument.dates.in_force ?? null,
-      terminated: instrument.dates.terminated ?? null,
+      terminated: library.endOf(instrument) ?? null,
       would_bind: [],
       not_triggered: [],
     });

@@ -130,7 +130,7 @@ function notInForceRows(library: Library, main: CoreOutcome): NotTriggered[] {
               provision: provision.id,
               kind: provision.kind,
               unmet: [
-                `not in force on ${asOf}: terminated ${instrument.dates.terminated} (${instrument.dates.termination_reason})`,
+                `not in force on ${asOf}: ended ${library.endOf(instrument)} (${instrument.dates.termination_reason ?? "end of its fixed term"})`,
               ],
             });
           }

@@ -56,8 +56,18 @@ export class Library {
     return [];
   }
 
+  /** When it ends: its recorded termination, or the end of a fixed term that has no renewal. */
+  endOf(instrument: Instrument): string | undefined {
+    if (instrument.dates.terminated) return instrument.dates.terminated;
+    const { kind, years } = instrument.duration ?? {};
+    const start = instrument.dates.in_force;
+    if (kind !== "fixed-term" || !years || !start) return undefined;
+    return `${String(Number(start.slice(0, 4)) + years).padStart(4, "0")}${start.slice(4)}`;
+  }
+
   status(instrument: Instrument, date: string): Status {
-    const { signed, in_force, terminated } = instrument.dates;
+    const { signed, in_force } = instrument.dates;
+    const terminated = this.endOf(instrument);
     if (date < signed) return "not-yet-signed";
     if (terminated && date >= terminated) return "terminated";
     if (in_force && date >= in_force) return "in-force";

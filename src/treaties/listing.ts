@@ -29,7 +29,7 @@ export function treatyRows(library: Library, on: string, party?: string): Treaty
       kind: i.kind,
       signed: i.dates.signed,
       in_force: i.dates.in_force ?? null,
-      terminated: i.dates.terminated ?? null,
+      terminated: library.endOf(i) ?? null,
       status: library.status(i, on),
       parties: library.parties(i).map((p) => p.party),
     }))

@@ -216,6 +216,13 @@ function checkInstrument(
   } else if (terminated && in_force && terminated < in_force) {
     push(["dates", "terminated"], `termination ${terminated} before entry into force ${in_force}`);
   }
+  if (!instrument.duration && !terminated) {
+    push(
+      [],
+      "no duration and no termination: say how long it runs",
+      "add duration: (kind: indefinite, fixed-term, automatic-renewal, until-agreed or unspecified) or dates.terminated",
+    );
+  }
   if (terminated && !instrument.dates.termination_reason) {
     push(["dates"], "a terminated instrument needs a termination_reason");
   }
