@@ -23,6 +23,7 @@ export interface FoundObligation {
 }
 
 export interface FoundNotTriggered {
+  key: string;
   ep: EffectiveProvision;
   obligor: string;
   beneficiary: string;
@@ -85,12 +86,14 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
   const inForce = library.instruments.filter((i) => library.status(i, asOf) === "in-force");
   const signedOnly = library.instruments.filter((i) => library.status(i, asOf) === "signed");
   let attacks: AttackFact[] = [...situation.attacks, ...deriveWarAttacks(situation, library)];
-  let lastPass: { found: FoundObligation[]; missed: FoundNotTriggered[] } = { found: [], missed: [] };
+  const missed = new Map<string, FoundNotTriggered>();
+  // Wave 1 tests every pair; later waves only pairs whose beneficiary was hit anew or joined a war.
+  let dirty: Set<string> | undefined;
   const touchedReadings: CoreOutcome["touchedReadings"] = new Map();
   const retroactive = new Set<string>();
 
   for (let wave = 1; wave <= MAX_WAVES; wave++) {
-    lastPass = evaluateAll(
+    const pass = evaluateAll(
       library,
       situation,
       attacks,
@@ -100,12 +103,15 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
       false,
       touchedReadings,
       retroactive,
+      dirty,
     );
-    for (const found of lastPass.found) {
+    for (const found of pass.found) {
       // The wave is when the obligation first arose; the verdicts are the latest (later joiners widen "against").
       const earlier = obligations.get(found.key);
       obligations.set(found.key, { ...found, wave: earlier?.wave ?? wave });
+      missed.delete(found.key);
     }
+    for (const m of pass.missed) if (!obligations.has(m.key)) missed.set(m.key, m);
     const joiners = decideJoiners(situation, [...obligations.values()], bothSides);
     if (joiners.length === 0) break;
     for (const joiner of joiners) {
@@ -113,7 +119,10 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
       joiner.war.wave.set(joiner.state, wave);
       belligerents.push({ state: joiner.state, war: joiner.war, wave, via: joiner.via });
     }
+    const known = new Set(attacks.map((a) => a.id));
     attacks = [...situation.attacks, ...deriveWarAttacks(situation, library)];
+    dirty = new Set(joiners.map((j) => j.state));
+    for (const a of attacks) if (!known.has(a.id)) dirty.add(a.target);
   }
 
   const asIfInForce = new Map<
@@ -145,7 +154,7 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
     attacks,
     obligations: [...obligations.values()],
     belligerents,
-    notTriggered: lastPass.missed,
+    notTriggered: [...missed.values()],
     asIfInForce,
     terminated,
     bothSides,
@@ -164,15 +173,19 @@ function evaluateAll(
   asIfInForce: boolean,
   touchedReadings: CoreOutcome["touchedReadings"],
   retroactive: Set<string>,
+  only?: ReadonlySet<string>,
 ): { found: FoundObligation[]; missed: FoundNotTriggered[] } {
   const found: FoundObligation[] = [];
   const missed: FoundNotTriggered[] = [];
-  const attacksOn = new Map<string, AttackFact[]>();
-  for (const a of attacks) attacksOn.set(a.target, [...(attacksOn.get(a.target) ?? []), a]);
+  const attacksOn = indexByTarget(attacks);
   for (const instrument of instruments) {
     const members = library.membersOn(instrument, situation.asOf, asIfInForce);
     const memberSet = new Set(members);
-    if (!members.some((m) => involved.has(m))) continue;
+    if (
+      !members.some((m) => involved.has(m)) &&
+      !namedBeneficiaries(library, instrument).some((b) => involved.has(b))
+    )
+      continue;
     const ctx: TriggerContext = {
       library,
       situation,
@@ -187,11 +200,13 @@ function evaluateAll(
         if (!provision.trigger) continue;
         const ep = effectiveProvision(instrument, article, provision, config);
         for (const [obligor, beneficiary] of pairs(library, provision, members, involved)) {
+          if (only && !only.has(beneficiary)) continue;
           const evaluation = evaluate(ctx, ep, obligor, beneficiary);
           noteTouched(ep, evaluation, touchedReadings, retroactive);
+          const key = obligationKey(instrument, article, provision, obligor, beneficiary);
           if (evaluation.met) {
             found.push({
-              key: obligationKey(instrument, article, provision, obligor, beneficiary),
+              key,
               ep,
               obligor,
               beneficiary,
@@ -201,6 +216,7 @@ function evaluateAll(
             });
           } else {
             missed.push({
+              key,
               ep,
               obligor,
               beneficiary,
@@ -228,8 +244,7 @@ export function provisionSignature(
   const situation = outcome.situation;
   const asIf = library.status(instrument, situation.asOf) !== "in-force";
   const members = library.membersOn(instrument, situation.asOf, asIf);
-  const attacksOn = new Map<string, AttackFact[]>();
-  for (const a of outcome.attacks) attacksOn.set(a.target, [...(attacksOn.get(a.target) ?? []), a]);
+  const attacksOn = indexByTarget(outcome.attacks);
   const ctx: TriggerContext = {
     library,
     situation,
@@ -255,6 +270,27 @@ export function provisionSignature(
     }
   }
   return parts.join(",");
+}
+
+/** States an instrument protects without being parties to it (the ROK in the 1953 declaration of the sixteen). */
+function namedBeneficiaries(library: Library, instrument: Instrument): string[] {
+  const out: string[] = [];
+  for (const article of library.articlesOn(instrument, "9999-12-31")) {
+    for (const p of article.provisions)
+      if (Array.isArray(p.beneficiaries))
+        out.push(...p.beneficiaries.map((b) => library.registry.canonical(b) ?? b));
+  }
+  return out;
+}
+
+function indexByTarget(attacks: readonly AttackFact[]): Map<string, AttackFact[]> {
+  const out = new Map<string, AttackFact[]>();
+  for (const a of attacks) {
+    const list = out.get(a.target);
+    if (list) list.push(a);
+    else out.set(a.target, [a]);
+  }
+  return out;
 }
 
 export function obligationKey(

@@ -169,27 +169,43 @@ export function evaluate(
       null,
     );
   }
-  const evaluations = candidates.map((fact) => {
-    const war = fact.war ? (ctx.situation.wars.find((w) => w.id === fact.war) ?? null) : null;
-    return finish(
-      [...base, ...attackConditions(ctx, ep, trigger, obligor, beneficiary, fact)],
+  // Attacks that differ only in who struck (every enemy hits the same territory) share their other verdicts.
+  const groups = new Map<string, AttackFact[]>();
+  for (const fact of candidates) {
+    const key = `${fact.war}|${fact.object}|${fact.place}|${fact.start}|${fact.end}|${fact.armedAttack?.id}|${fact.invasion?.id}|${fact.derived}`;
+    const group = groups.get(key);
+    if (group) group.push(fact);
+    else groups.set(key, [fact]);
+  }
+  let best: Evaluation | undefined;
+  for (const facts of groups.values()) {
+    const first = facts[0] as AttackFact;
+    const shared = sharedConditions(ctx, ep, trigger, obligor, beneficiary, first);
+    const war = first.war ? (ctx.situation.wars.find((w) => w.id === first.war) ?? null) : null;
+    const perAttacker = facts.map((fact) => ({
       fact,
-      fact.id,
-      [fact.by],
+      verdicts: attackerConditions(ctx, ep, trigger, beneficiary, fact),
+    }));
+    const striker =
+      perAttacker.find((p) => p.verdicts.every((v) => v.met)) ??
+      (perAttacker[0] as (typeof perAttacker)[number]);
+    const evaluation = finish(
+      [...base, ...striker.verdicts, ...shared],
+      striker.fact,
+      striker.fact.id,
+      [striker.fact.by],
       war,
     );
-  });
-  let best = evaluations[0] as Evaluation;
-  for (const e of evaluations) if (rank(e) < rank(best)) best = e;
-  if (best.met) {
-    // "Against" names every attacker in the same war that meets the conditions: the whole other side.
-    best.against = [
-      ...new Set(
-        evaluations.filter((e) => e.met && e.fact?.war === best.fact?.war).map((e) => e.fact?.by as string),
-      ),
-    ];
+    if (evaluation.met) {
+      evaluation.against = perAttacker.filter((p) => p.verdicts.every((v) => v.met)).map((p) => p.fact.by);
+      if (best?.met && best.war === war) {
+        best.against = [...new Set([...best.against, ...evaluation.against])];
+        continue;
+      }
+    }
+    if (!best || rank(evaluation) < rank(best)) best = evaluation;
   }
-  return best;
+  return best as Evaluation;
 }
 
 function rank(e: Evaluation): number {
@@ -223,15 +239,15 @@ function verdict(
   return { id, text, met, assumption, counterfactual };
 }
 
-function attackConditions(
+/** The conditions about the blow itself and who struck it. */
+function attackerConditions(
   ctx: TriggerContext,
   ep: EffectiveProvision,
   trigger: Trigger,
-  obligor: string,
   beneficiary: string,
   fact: AttackFact,
 ): Verdict[] {
-  const { library, situation, config } = ctx;
+  const { library } = ctx;
   const name = (c: string) => library.registry.name(c);
   const out: Verdict[] = [];
   const understood = (field: string) => {
@@ -306,19 +322,39 @@ function attackConditions(
         ),
       );
     }
-    if (by.min_count) {
-      const attackers = new Set(
-        ctx.attacks.filter((a) => a.target === beneficiary && a.war === fact.war).map((a) => a.by),
-      );
-      const met = attackers.size >= by.min_count;
-      out.push(
-        verdict(
-          "attackers",
-          `${attackers.size} attacker(s) of ${name(beneficiary)}; the clause needs ${by.min_count} or more`,
-          met,
-        ),
-      );
-    }
+  }
+  return out;
+}
+
+/** The conditions that do not depend on who struck: what, where, the war, the request. */
+function sharedConditions(
+  ctx: TriggerContext,
+  ep: EffectiveProvision,
+  trigger: Trigger,
+  obligor: string,
+  beneficiary: string,
+  fact: AttackFact,
+): Verdict[] {
+  const { library, situation, config } = ctx;
+  const name = (c: string) => library.registry.name(c);
+  const out: Verdict[] = [];
+  const understood = (field: string) => {
+    const id = ep.fromUnderstanding.get(field);
+    return id ? ` (ratification understanding ${id})` : "";
+  };
+  const by = trigger.by;
+  if (by?.min_count) {
+    const attackers = new Set(
+      ctx.attacks.filter((a) => a.target === beneficiary && a.war === fact.war).map((a) => a.by),
+    );
+    const met = attackers.size >= by.min_count;
+    out.push(
+      verdict(
+        "attackers",
+        `${attackers.size} attacker(s) of ${name(beneficiary)}; the clause needs ${by.min_count} or more`,
+        met,
+      ),
+    );
   }
 
   const where = trigger.where;

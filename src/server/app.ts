@@ -127,13 +127,17 @@ function answer(library: Library, scenario: Scenario, rawQuery: unknown) {
     return code;
   });
   const result = whatIf(library, scenario, { ...(general ? { reading: general } : {}), readings, declines });
-  if (!query.data.explain) return result;
-  const code = library.registry.canonical(query.data.explain);
-  if (!code)
-    throw new BadRequest(`explain: unknown state code ${query.data.explain}`, [
-      { field: "explain", message: "unknown state code" },
-    ]);
-  return explainState(result, code);
+  let code: string | undefined;
+  if (query.data.explain) {
+    code = library.registry.canonical(query.data.explain);
+    if (!code) {
+      throw new BadRequest(`explain: unknown state code ${query.data.explain}`, [
+        { field: "explain", message: "unknown state code" },
+      ]);
+    }
+  }
+  if (query.data.format === "markdown") return { markdown: renderBrief(result, true, code) };
+  return code ? explainState(result, code) : result;
 }
 
 function notFound(reply: FastifyReply, what: string) {

@@ -91,7 +91,9 @@ export class Library {
       .filter((p) => {
         const joined = p.joined ?? (asIfInForce ? (p.signed ?? start) : start);
         if (!joined || (date < joined && !asIfInForce)) return false;
-        return !p.left || date < p.left;
+        if (p.left && date >= p.left) return false;
+        // A state that has left the state system (Austria-Hungary after 1918) is bound to nothing.
+        return !this.registry.isState(p.party) || this.registry.existsOn(p.party, date);
       })
       .map((p) => this.registry.canonical(p.party) ?? p.party);
   }
