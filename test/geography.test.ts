@@ -115,13 +115,22 @@ describe("NATO Art. 5 and the Art. 6 area (whole library)", () => {
     whatIf(
       world,
       resolvePoints(
-        { title: "scope", as_of: "2025-06-01", events: [{ id: "strike", kind: "armed-attack", by, against, at: { lat, lon }, start: "2025-06-01" }] },
+        {
+          title: "scope",
+          as_of: "2025-06-01",
+          events: [
+            { id: "strike", kind: "armed-attack", by, against, at: { lat, lon }, start: "2025-06-01" },
+          ],
+        },
         world,
       ),
     );
-  const art5 = (r: ReturnType<typeof whatIf>) => r.obligations.filter((o) => o.instrument === "north-atlantic-treaty-1949" && o.article === "5");
+  const art5 = (r: ReturnType<typeof whatIf>) =>
+    r.obligations.filter((o) => o.instrument === "north-atlantic-treaty-1949" && o.article === "5");
   const art5Unmet = (r: ReturnType<typeof whatIf>) =>
-    r.not_triggered.filter((n) => n.instrument === "north-atlantic-treaty-1949" && n.article === "5").flatMap((n) => n.unmet);
+    r.not_triggered
+      .filter((n) => n.instrument === "north-atlantic-treaty-1949" && n.article === "5")
+      .flatMap((n) => n.unmet);
 
   it("an attack on the US at Anchorage binds every other member to the US", () => {
     const bound = art5(attackOn("USA", 61.2181, -149.9003));
