@@ -1,0 +1,348 @@
+import type { Core, ElementDefinition, StylesheetJson } from "cytoscape";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { loadWorld, MAP_HEIGHT, MAP_WIDTH, placement } from "../lib/geo.js";
+import { KIND_COLOR, ROLE, type StateRole } from "../lib/roles.js";
+import type { Network, ProvisionKind, StateInfo } from "../lib/types.js";
+
+interface Props {
+  network: Network | null;
+  loading: boolean;
+  /** Node colours: the answer's roles on the scenario's date, the strongest tie otherwise. */
+  roles: ReadonlyMap<string, StateRole>;
+  states: readonly StateInfo[];
+  selected: string | null;
+  onSelect: (code: string) => void;
+}
+
+/** Drawn on top of each other in this order (defence last, on top). */
+const KIND_ORDER: ProvisionKind[] = [
+  "consultation",
+  "no-hostile-third-party-commitments",
+  "non-aggression",
+  "non-assistance-to-aggressor",
+  "neutrality",
+  "mobilisation",
+  "offence",
+  "defence",
+];
+const KIND_LABEL: Partial<Record<ProvisionKind, string>> = {
+  "no-hostile-third-party-commitments": "no hostile commitments",
+  "non-assistance-to-aggressor": "non-assistance",
+};
+
+const STYLE: StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      width: 13,
+      height: 13,
+      "background-color": "data(color)",
+      "border-width": 1,
+      "border-color": "#444",
+      label: "data(label)",
+      "font-size": 8,
+      "font-family": "system-ui, sans-serif",
+      color: "#111",
+      "text-valign": "bottom",
+      "text-margin-y": 2,
+      "text-outline-color": "#fff",
+      "text-outline-width": 2,
+      "min-zoomed-font-size": 5,
+    },
+  },
+  {
+    selector: "edge",
+    style: {
+      "curve-style": "haystack",
+      "haystack-radius": 0,
+      width: "data(width)",
+      "line-color": "data(color)",
+      opacity: 0.4,
+      "z-index": "data(z)" as unknown as number,
+    },
+  },
+  { selector: ".faded", style: { opacity: 0.07 } },
+  { selector: "edge.lit", style: { opacity: 0.95, width: 2.4 } },
+  { selector: "node.lit", style: { "border-width": 2, "border-color": "#000" } },
+  { selector: "node.chosen", style: { "border-width": 3, "border-color": "#000", width: 18, height: 18 } },
+];
+
+interface Tip {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/** The alliance network on a date: states as nodes, provisions as edges coloured by kind. */
+export function NetworkView({ network, loading, roles, states, selected, onSelect }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<string | null>(null);
+  const [seeds, setSeeds] = useState<Map<string, [number, number]> | null>(null);
+  const [layoutMs, setLayoutMs] = useState<number | null>(null);
+
+  // Seed positions from geography, so the layout keeps the Americas left and Asia right, date after date.
+  useEffect(() => {
+    if (states.length === 0) return;
+    loadWorld()
+      .then((countries) => {
+        const centre = new Map(countries.map((c) => [c.key, c.centre]));
+        const { shapesOf } = placement(states);
+        const out = new Map<string, [number, number]>();
+        for (const [code, keys] of shapesOf) {
+          const c = keys.map((k) => centre.get(k)).find((p) => p !== undefined);
+          if (c) out.set(code, c);
+        }
+        setSeeds(out);
+      })
+      .catch(() => setSeeds(new Map()));
+  }, [states]);
+
+  useEffect(() => {
+    let cy: Core | undefined;
+    let dead = false;
+    import("cytoscape")
+      .then(({ default: cytoscape }) => {
+        if (dead || !box.current) return;
+        cy = cytoscape({
+          container: box.current,
+          style: STYLE,
+          minZoom: 0.3,
+          maxZoom: 5,
+          boxSelectionEnabled: false,
+          autoungrabify: true,
+          hideEdgesOnViewport: true,
+        });
+        cy.on("tap", "node", (e) => select.current(e.target.id()));
+        cy.on("mouseover", "edge", (e) =>
+          setTip({ x: e.renderedPosition.x, y: e.renderedPosition.y, text: e.target.data("tip") }),
+        );
+        cy.on("mouseover", "node", (e) =>
+          setTip({ x: e.renderedPosition.x, y: e.renderedPosition.y, text: e.target.data("name") }),
+        );
+        cy.on("mouseout", "edge, node", () => setTip(null));
+        cy.on("viewport", () => setTip(null));
+        cyRef.current = cy;
+        setReady(true);
+      })
+      .catch((e: Error) => setFailed(e.message));
+    return () => {
+      dead = true;
+      cy?.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // One edge per pair and kind; its tooltip names every instrument and article behind it.
+  const graph = useMemo(() => {
+    if (!network) return null;
+    const edges = new Map<
+      string,
+      { from: string; to: string; kind: ProvisionKind; strong: boolean; lines: Set<string>; ids: Set<string> }
+    >();
+    for (const e of network.edges) {
+      const [a, b] = e.mutual && e.from > e.to ? [e.to, e.from] : [e.from, e.to];
+      const key = `${a}|${b}|${e.kind}`;
+      const entry = edges.get(key) ?? {
+        from: a,
+        to: b,
+        kind: e.kind,
+        strong: false,
+        lines: new Set(),
+        ids: new Set(),
+      };
+      entry.strong ||= e.strength === "automatic" || e.strength === "binding";
+      entry.lines.add(`${e.instrument_title}, Art. ${e.article} (${e.kind}, ${e.strength})`);
+      entry.ids.add(e.instrument);
+      edges.set(key, entry);
+    }
+    const instruments = new Map<
+      string,
+      { id: string; title: string; provisions: number; states: Set<string> }
+    >();
+    for (const e of network.edges) {
+      const entry = instruments.get(e.instrument) ?? {
+        id: e.instrument,
+        title: e.instrument_title,
+        provisions: 0,
+        states: new Set<string>(),
+      };
+      entry.provisions++;
+      entry.states.add(e.from);
+      entry.states.add(e.to);
+      instruments.set(e.instrument, entry);
+    }
+    return {
+      edges: [...edges.entries()],
+      instruments: [...instruments.values()].sort((a, b) => a.title.localeCompare(b.title)),
+    };
+  }, [network]);
+
+  // Rebuild the graph when the date's network changes.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!ready || !cy || !network || !graph || !seeds) return;
+    const started = performance.now();
+    const names = new Map(network.nodes.map((n) => [n.code, n]));
+    const elements: ElementDefinition[] = [];
+    let spare = 0;
+    for (const n of network.nodes) {
+      const seed = seeds.get(n.code);
+      const position = seed
+        ? { x: seed[0], y: seed[1] }
+        : { x: MAP_WIDTH / 2 + 40 * Math.cos(spare), y: MAP_HEIGHT / 2 + 40 * Math.sin(spare++) };
+      elements.push({
+        group: "nodes",
+        data: {
+          id: n.code,
+          name: n.name,
+          label: "iso3" in n && n.iso3 ? n.iso3 : n.name,
+          color: ROLE["not-bound"].color,
+        },
+        position,
+      });
+    }
+    for (const [key, e] of graph.edges) {
+      if (!names.has(e.from) || !names.has(e.to)) continue;
+      elements.push({
+        group: "edges",
+        data: {
+          id: key,
+          source: e.from,
+          target: e.to,
+          color: KIND_COLOR[e.kind],
+          width: e.strong ? 1.4 : 0.9,
+          z: KIND_ORDER.indexOf(e.kind),
+          instruments: [...e.ids].join(" "),
+          tip: [...e.lines].join("\n"),
+        },
+      });
+    }
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements);
+    });
+    cy.layout({
+      name: "cose",
+      animate: false,
+      randomize: false,
+      fit: true,
+      padding: 16,
+      nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 50,
+      edgeElasticity: () => 60,
+      gravity: 1,
+      numIter: 600,
+    }).run();
+    setLayoutMs(Math.round(performance.now() - started));
+  }, [ready, network, graph, seeds]);
+
+  // Node colours follow the roles without a new layout (and are set again after each rebuild).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: network and layoutMs mark a rebuilt graph to colour again.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!ready || !cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.data("color", ROLE[roles.get(n.id())?.role ?? "not-bound"].color);
+      });
+    });
+  }, [ready, roles, network, layoutMs]);
+
+  const lit = pinned ?? focus;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: network and layoutMs mark a rebuilt graph to highlight again.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!ready || !cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass("faded lit chosen");
+      if (lit) {
+        const edges = cy.edges().filter((e) => String(e.data("instruments")).split(" ").includes(lit));
+        cy.elements().addClass("faded");
+        edges.removeClass("faded").addClass("lit");
+        edges.connectedNodes().removeClass("faded").addClass("lit");
+      } else if (selected && cy.getElementById(selected).nonempty()) {
+        const node = cy.getElementById(selected);
+        cy.elements().addClass("faded");
+        node.closedNeighborhood().removeClass("faded");
+        node.connectedEdges().addClass("lit");
+      }
+      if (selected) cy.getElementById(selected).addClass("chosen");
+    });
+  }, [ready, lit, selected, network, layoutMs]);
+
+  const focused = graph?.instruments.find((i) => i.id === lit);
+  const kinds = useMemo(
+    () => KIND_ORDER.filter((k) => network?.edges.some((e) => e.kind === k)).reverse(),
+    [network],
+  );
+
+  return (
+    <div className="network" aria-busy={loading}>
+      <div className="network-canvas-wrap">
+        <div
+          ref={box}
+          className="network-canvas"
+          role="img"
+          aria-label={
+            network
+              ? `Alliance network on ${network.on}: ${network.nodes.length} states, ${network.edges.length} provisions in force. The list of instruments beside it highlights each one.`
+              : "Alliance network"
+          }
+          data-nodes={network?.nodes.length ?? 0}
+          data-layout-ms={layoutMs ?? undefined}
+        />
+        {tip && (
+          <div className="tip" style={{ left: tip.x + 12, top: tip.y + 12 }} role="tooltip">
+            {tip.text}
+          </div>
+        )}
+        {failed && <p className="error">The network view could not load: {failed}</p>}
+        {network && network.edges.length === 0 && (
+          <p className="empty">No alliance in the library is in force on {network.on}.</p>
+        )}
+        <ul className="legend edge-legend" aria-label="Edge colours">
+          {kinds.map((k) => (
+            <li key={k}>
+              <span className="line" style={{ background: KIND_COLOR[k] }} aria-hidden="true" />
+              {KIND_LABEL[k] ?? k}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="instruments">
+        <h3 id="instruments-h">In force on {network?.on ?? "…"}</h3>
+        <p className="focused" aria-live="polite">
+          {focused
+            ? `${focused.title}: ${focused.provisions} provision${focused.provisions === 1 ? "" : "s"} among ${focused.states.size} states`
+            : "Hover or focus an instrument to light up its edges; click to keep it lit."}
+        </p>
+        <ul aria-labelledby="instruments-h">
+          {graph?.instruments.map((i) => (
+            <li key={i.id}>
+              <button
+                type="button"
+                aria-pressed={pinned === i.id}
+                title={i.title}
+                onFocus={() => setFocus(i.id)}
+                onBlur={() => setFocus(null)}
+                onMouseEnter={() => setFocus(i.id)}
+                onMouseLeave={() => setFocus(null)}
+                onClick={() => setPinned((p) => (p === i.id ? null : i.id))}
+              >
+                {i.title} <span className="count">{i.states.size}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// The JSON the web app reads. The Result and Scenario shapes are the project's own (type-only imports:
+// nothing from src/model is bundled); the rest mirrors src/server/app.ts and src/treaties/network.ts.
+import type { ActorRef } from "../../model/common.js";
+import type { ProvisionKind, Strength } from "../../model/instrument.js";
+import type { Result } from "../../model/result.js";
+import type { Characterisation, Event, EventKind, GeneralReading, Scenario } from "../../model/scenario.js";
+
+export type {
+  Assumption,
+  Belligerent,
+  Citation,
+  Condition,
+  Conflict,
+  Contested,
+  ContestedFlip,
+  NotInForce,
+  NotTriggered,
+  Obligation,
+  Violation,
+} from "../../model/result.js";
+export type {
+  ActorRef,
+  Characterisation,
+  Event,
+  EventKind,
+  GeneralReading,
+  ProvisionKind,
+  Result,
+  Scenario,
+  Strength,
+};
+
+/** GET /api/states */
+export interface StateInfo {
+  code: string;
+  iso3: string | null;
+  cow: number | null;
+  name: string;
+  iso_numeric: number | null;
+  current: boolean;
+}
+
+/** GET /api/shipped-scenarios */
+export interface ShippedScenario {
+  id: string;
+  scenario: Scenario;
+}
+
+/** GET /api/scenarios (items) */
+export interface SavedSummary {
+  id: string;
+  title: string;
+  as_of: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** GET /api/scenarios/:id, POST /api/scenarios */
+export interface SavedScenario {
+  id: string;
+  scenario: Scenario;
+  created_at: string;
+  updated_at: string;
+}
+
+/** GET /api/instruments */
+export interface InstrumentRow {
+  id: string;
+  title: string;
+  kind: string;
+  signed: string;
+  in_force: string | null;
+  terminated: string | null;
+  status: string;
+  parties: string[];
+}
+
+/** GET /api/network?on= */
+export interface NetworkEdge {
+  from: string;
+  to: string;
+  mutual: boolean;
+  kind: ProvisionKind;
+  strength: Strength;
+  instrument: string;
+  instrument_title: string;
+  article: string;
+}
+
+export interface Network {
+  on: string;
+  nodes: (ActorRef & { code: string })[];
+  edges: NetworkEdge[];
+}
+
+/** A 400 answer: one message, and a problem per field. */
+export interface Problem {
+  field: string;
+  message: string;
+}

@@ -1,0 +1,256 @@
+// The web app in a real browser: Debian's Chromium driven by playwright-core, against the API started
+// in-process on the built app (dist/web, made by `npm run build:web` before vitest runs).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/server/app.js";
+import { ScenarioStore } from "../src/server/store.js";
+import { loadLibrary } from "../src/treaties/load.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL("../test-artifacts", import.meta.url));
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const BOUND = ["automatic", "discretionary"];
+
+interface Server {
+  app: FastifyInstance;
+  store: ScenarioStore;
+  url: string;
+}
+
+const { library } = loadLibrary();
+const dataDir = mkdtempSync(join(tmpdir(), "casus-web-data-"));
+let server: Server | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+
+async function startServer(): Promise<Server> {
+  const store = new ScenarioStore(dataDir);
+  const app = buildApp({ library, store, webRoot: WEB_ROOT });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { app, store, url };
+}
+
+async function stopServer(s: Server | undefined): Promise<void> {
+  if (!s) return;
+  await s.app.close();
+  s.store.close();
+}
+
+async function newPage(): Promise<Page> {
+  // A fresh --user-data-dir each time: Playwright takes it as launchPersistentContext's first argument.
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "casus-chromium-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
+  const p = context.pages()[0] ?? (await context.newPage());
+  p.setDefaultTimeout(20_000);
+  p.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  return p;
+}
+
+async function closePage(): Promise<void> {
+  await context?.close();
+  context = undefined;
+}
+
+let shot = 0;
+async function screenshot(name: string): Promise<void> {
+  shot++;
+  await page.screenshot({ path: join(ARTIFACTS, `web-${String(shot).padStart(2, "0")}-${name}.png`) });
+}
+
+/** Waits until the answer on screen is the one for this route (`#scenario=…&reading=…`). */
+async function answered(route: string): Promise<void> {
+  await page.waitForSelector(`main[data-answer="ready"][data-answer-for="${route}"]`);
+}
+
+const roleOf = (code: string) =>
+  page.getAttribute(`.state-list .state-button[data-code="${code}"]`, "data-role");
+
+describe("web app (Chromium)", () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install -y chromium; .ci/run installs it)`,
+      );
+    if (!existsSync(join(WEB_ROOT, "index.html")))
+      throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build:web first (npm test does)`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer();
+    page = await newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await closePage();
+    await stopServer(server);
+  });
+
+  it("opens on the Korea 15 Oct 2024 scenario", async () => {
+    await page.goto(`${server?.url}/`);
+    await answered("#scenario=korea-2024-10-15-incident");
+    expect(page.url()).toContain("#scenario=korea-2024-10-15-incident");
+    expect(await page.textContent("#scenario-title")).toContain("15 Oct 2024");
+    await page.waitForSelector("svg.map-svg g.shape");
+    expect(await page.locator("svg.map-svg .land path").count()).toBeGreaterThan(150);
+    // The answer names the 2024 treaty as signed but not in force on the day.
+    const summary = await page.textContent(".summary");
+    expect(summary).toContain("Signed, not in force on 2024-10-15");
+    expect(summary).toContain("Russian Federation and the Democratic People's Republic of Korea");
+    expect(await page.getAttribute('button[data-scenario="korea-2024-10-15-incident"]', "aria-pressed")).toBe(
+      "true",
+    );
+    await screenshot("korea-2024-10-15-incident");
+  });
+
+  it('switching to "ROK strikes DPRK (2025)" marks Russia and China as bound', async () => {
+    await page.getByRole("button", { name: "ROK strikes DPRK (2025)" }).click();
+    await answered("#scenario=korea-2025-rok-strike");
+    expect(BOUND).toContain(await roleOf("RUS"));
+    expect(BOUND).toContain(await roleOf("CHN"));
+    expect(BOUND).toContain(await page.getAttribute('svg.map-svg g.shape[data-code="RUS"]', "data-role"));
+    expect(await roleOf("KOR")).toBe("aggressor");
+    expect(await roleOf("PRK")).toBe("victim");
+    await screenshot("rok-strike-2025");
+  });
+
+  it("clicking Russia on the map shows Art. 4's text and its conditions", async () => {
+    const shape = page.locator('svg.map-svg g.shape[data-code="RUS"]');
+    const [cx, cy] = ((await shape.getAttribute("data-centre")) ?? "0,0").split(",").map(Number);
+    const svg = page.locator("svg.map-svg");
+    const box = await svg.boundingBox();
+    const viewBox = ((await svg.getAttribute("viewBox")) ?? "0 0 960 470").split(" ").map(Number);
+    if (!box || cx === undefined || cy === undefined) throw new Error("no map");
+    const scale = box.width / (viewBox[2] ?? 960);
+    await svg.click({
+      position: { x: (cx - (viewBox[0] ?? 0)) * scale, y: (cy - (viewBox[1] ?? 0)) * scale },
+    });
+    await page.waitForSelector('.explain[data-code="RUS"]');
+    expect(await page.textContent("#explain-h")).toBe("Russia");
+    const art4 = page.locator('.explain .obligation[data-instrument="russia-dprk-2024"][data-article="4"]');
+    expect(await art4.count()).toBe(1);
+    expect(await art4.locator("blockquote").textContent()).toContain("armed attack");
+    expect(await art4.locator(".conditions li.met").count()).toBeGreaterThan(0);
+    expect(await art4.locator(".conditions").textContent()).toContain("✓");
+    expect(await art4.locator(".pivotal").textContent()).toContain("Pivotal condition");
+    expect(await art4.locator(".source a").getAttribute("href")).toMatch(/^https?:/);
+    expect(page.url()).toContain("explain=RUS");
+    await screenshot("russia-art-4");
+  });
+
+  it("the territorial reading changes the US's status (not bound → bound)", async () => {
+    expect(BOUND).not.toContain(await roleOf("USA"));
+    await page.check('input[name="general-reading"][value="territorial"]');
+    await answered("#scenario=korea-2025-rok-strike&reading=territorial");
+    expect(BOUND).toContain(await roleOf("USA"));
+    expect(page.url()).toContain("reading=territorial");
+    await page.click('.state-list .state-button[data-code="USA"]');
+    await page.waitForSelector('.explain[data-code="USA"] .obligation[data-instrument="us-rok-1953"]');
+    await screenshot("territorial-usa");
+    // The brief under this reading, as Markdown.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download brief (Markdown)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("casus-korea-2025-rok-strike-territorial.md");
+    const brief = readFileSync(await download.path(), "utf8");
+    expect(brief).toMatch(/^# Hypothetical, 2025: an ROK strike/);
+    expect(brief).toContain("territorial");
+  });
+
+  it("a scenario built in the page and saved survives a server restart", async () => {
+    await page.getByRole("button", { name: "Build or edit a scenario" }).click();
+    await page.getByRole("button", { name: "Start from a blank scenario" }).click();
+    const builder = page.locator("form.builder");
+    await builder.getByLabel("Title", { exact: true }).fill("Web test: Russia invades Finland");
+    await builder.getByLabel("As of", { exact: true }).fill("2025-03-01");
+    await builder.getByLabel("Kind", { exact: true }).selectOption("invasion");
+    await builder.getByLabel("By", { exact: true }).selectOption("RUS");
+    await builder.getByLabel("Against", { exact: true }).selectOption("FIN");
+    await builder.getByLabel("Start", { exact: true }).fill("2025-03-01");
+    await builder.getByRole("button", { name: "Save", exact: true }).click();
+    await page.waitForURL(/#saved=[0-9a-f-]{36}/);
+    const hash = new URL(page.url()).hash;
+    await answered(hash);
+    expect(await page.textContent("#scenario-title")).toBe("Web test: Russia invades Finland");
+    expect(await roleOf("RUS")).toBe("aggressor");
+    await screenshot("saved-scenario");
+
+    await closePage();
+    await stopServer(server);
+    server = await startServer();
+    page = await newPage();
+    await page.goto(`${server.url}/${hash}`);
+    await answered(hash);
+    expect(await page.textContent("#scenario-title")).toBe("Web test: Russia invades Finland");
+    expect(await roleOf("FIN")).toBe("victim");
+    expect(
+      await page.locator(".saved-picker option", { hasText: "Web test: Russia invades Finland" }).count(),
+    ).toBe(1);
+    await screenshot("saved-after-restart");
+  });
+
+  it("keyboard only (Tab, Enter) reaches the explanation panel", async () => {
+    await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
+    await page.reload();
+    await answered("#scenario=korea-2025-rok-strike");
+    const focused = () =>
+      page.evaluate(
+        "(() => { const e = document.activeElement; return e ? (e.getAttribute('data-code') ?? e.id ?? e.tagName) + '|' + (e.getAttribute('class') ?? '') : ''; })()",
+      ) as Promise<string>;
+    // The first Tab reaches the skip link; Enter jumps to the list of states.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.textContent")).toContain(
+      "Skip to the list of states",
+    );
+    expect(await page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect(await focused()).toContain("state-button");
+    // Tab on, through the list, to Russia.
+    for (let i = 0; i < 40 && !(await focused()).startsWith("RUS|"); i++) await page.keyboard.press("Tab");
+    expect(await focused()).toMatch(/^RUS\|/);
+    expect(await page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).not.toBe("none");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('.explain[data-code="RUS"]');
+    expect(await focused()).toMatch(/^explain-h\|/);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.textContent")).toBe("Back to the answer");
+    await screenshot("keyboard-explanation");
+
+    await page.keyboard.press("Enter"); // back to the answer
+    await page.waitForSelector(".summary");
+
+    // From the top of a fresh page, by Tab alone, to the map; arrow keys move between states, Enter explains.
+    await page.reload();
+    await answered("#scenario=korea-2025-rok-strike");
+    let onMap = false;
+    for (let i = 0; i < 60 && !onMap; i++) {
+      await page.keyboard.press("Tab");
+      onMap = (await focused()).includes("shape");
+    }
+    expect(onMap).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    const code = (await focused()).split("|")[0];
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`.explain[data-code="${code}"]`);
+    expect(await focused()).toMatch(/^explain-h\|/);
+    await screenshot("keyboard-map");
+  });
+});
