@@ -138,7 +138,14 @@ function notInForceRows(library: Library, main: CoreOutcome): NotTriggered[] {
       }
     }
   }
-  return rows;
+  // One row per obligor, beneficiary and provision, however many party entries led to it.
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = JSON.stringify([r.obligor, r.beneficiary, r.instrument, r.article, r.provision]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface Point {

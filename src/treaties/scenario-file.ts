@@ -110,7 +110,7 @@ export function parseScenario(
   const problems = checkScenario(validated.data, library, (path, message, fix) =>
     yaml.problem(path, message, fix),
   );
-  return problems.length ? { problems } : { scenario: validated.data };
+  return problems.length ? { problems } : { scenario: resolvePoints(validated.data, library) };
 }
 
 export function readScenarioFile(
