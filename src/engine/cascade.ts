@@ -7,6 +7,7 @@ import {
   type Evaluation,
   effectiveProvision,
   evaluate,
+  groupAttacks,
   type RunConfig,
   readingKey,
   type TriggerContext,
@@ -178,6 +179,7 @@ function evaluateAll(
   const found: FoundObligation[] = [];
   const missed: FoundNotTriggered[] = [];
   const attacksOn = indexByTarget(attacks);
+  const attackGroups = groupAttacks(attacksOn);
   for (const instrument of instruments) {
     const members = library.membersOn(instrument, situation.asOf, asIfInForce);
     const memberSet = new Set(members);
@@ -191,6 +193,7 @@ function evaluateAll(
       situation,
       attacks,
       attacksOn,
+      attackGroups,
       config,
       members: memberSet,
       asIfInForce,
@@ -240,16 +243,18 @@ export function provisionSignature(
   config: RunConfig,
   instrument: Instrument,
   provisionId: string,
-): string {
+): ProvisionVerdict[] {
   const situation = outcome.situation;
   const asIf = library.status(instrument, situation.asOf) !== "in-force";
   const members = library.membersOn(instrument, situation.asOf, asIf);
   const attacksOn = indexByTarget(outcome.attacks);
+  const attackGroups = groupAttacks(attacksOn);
   const ctx: TriggerContext = {
     library,
     situation,
     attacks: outcome.attacks,
     attacksOn,
+    attackGroups,
     config,
     members: new Set(members),
     asIfInForce: asIf,
@@ -258,18 +263,36 @@ export function provisionSignature(
     ...outcome.belligerents.map((b) => b.state),
     ...situation.events.flatMap((e) => [e.by, e.against, e.to].filter((c): c is string => !!c)),
   ]);
-  const parts: string[] = [];
+  const parts: ProvisionVerdict[] = [];
   for (const article of library.articlesOn(instrument, situation.asOf)) {
     for (const provision of article.provisions) {
       if (provision.id !== provisionId || !provision.trigger) continue;
       const ep = effectiveProvision(instrument, article, provision, config);
       for (const [obligor, beneficiary] of pairs(library, provision, members, involved)) {
         const e = evaluate(ctx, ep, obligor, beneficiary);
-        if (e.met) parts.push(`${obligor}>${beneficiary}:${ep.strength}:${joinsWar(ep, obligor, config)}`);
+        if (e.met) {
+          parts.push({
+            obligor,
+            beneficiary,
+            article: article.article.number,
+            kind: provision.kind,
+            strength: ep.strength,
+            joinsWar: joinsWar(ep, obligor, config),
+          });
+        }
       }
     }
   }
-  return parts.join(",");
+  return parts;
+}
+
+export interface ProvisionVerdict {
+  obligor: string;
+  beneficiary: string;
+  article: string;
+  kind: Provision["kind"];
+  strength: Provision["strength"];
+  joinsWar: boolean;
 }
 
 /** States an instrument protects without being parties to it (the ROK in the 1953 declaration of the sixteen). */

@@ -8,7 +8,13 @@ import {
 } from "../model/result.js";
 import type { GeneralReading, Scenario } from "../model/scenario.js";
 import type { Library } from "../treaties/library.js";
-import { type CoreOutcome, type FoundObligation, provisionSignature, runCore } from "./cascade.js";
+import {
+  type CoreOutcome,
+  type FoundObligation,
+  type ProvisionVerdict,
+  provisionSignature,
+  runCore,
+} from "./cascade.js";
 import { conductViolations, conflictsOf } from "./conduct.js";
 import { belligerentsOf, notInForceOf, toNotTriggered, toObligation } from "./explain.js";
 import { assumptionsOf } from "./situation.js";
@@ -152,7 +158,12 @@ interface Point {
   point: Contested["point"];
   apply: (config: RunConfig) => RunConfig;
   /** Whether the point can change anything on a given run; the full re-run happens only if so. */
-  matters?: (base: CoreOutcome, baseConfig: RunConfig) => boolean;
+  /**
+   * What the point flips, found without a full re-run where possible: [] when it changes nothing here, the
+   * flips when it changes only how strongly the same states are bound (the cascade is then the same), and
+   * null when only a full run can tell.
+   */
+  quick?: (base: CoreOutcome, baseConfig: RunConfig) => ContestedFlip[] | null;
 }
 
 /** Each contested reading or disputed judgement is run on its own; what it flips is reported. */
@@ -185,9 +196,29 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
         return { ...c, readings };
       },
     };
-    point.matters = (base, baseConfig) =>
-      provisionSignature(library, base, baseConfig, t.instrument, t.provision.id) !==
-      provisionSignature(library, base, point.apply(baseConfig), t.instrument, t.provision.id);
+    point.quick = (base, baseConfig) => {
+      const before = provisionSignature(library, base, baseConfig, t.instrument, t.provision.id);
+      const after = provisionSignature(library, base, point.apply(baseConfig), t.instrument, t.provision.id);
+      const who = (v: ProvisionVerdict) => `${v.obligor}>${v.beneficiary}|${v.article}|${v.joinsWar}`;
+      if (before.map(who).join() !== after.map(who).join()) return null;
+      const describeVerdict = (v: ProvisionVerdict) =>
+        `bound (${v.strength}${v.joinsWar ? ", joins the war" : ""})`;
+      return before.flatMap((v, i) => {
+        const w = after[i] as ProvisionVerdict;
+        if (v.strength === w.strength) return [];
+        return [
+          {
+            obligor: library.registry.ref(v.obligor),
+            beneficiary: library.registry.ref(v.beneficiary),
+            instrument: t.instrument.id,
+            article: v.article,
+            kind: v.kind,
+            main: describeVerdict(v),
+            alternative: describeVerdict(w),
+          },
+        ];
+      });
+    };
     points.push(point);
   }
   const claimed = new Set(main.attacks.map((a) => a.place));
@@ -238,9 +269,7 @@ function contest(library: Library, scenario: Scenario, config: RunConfig, main: 
     });
   }
   const flipsUnder = (p: Point, base: CoreOutcome, baseConfig: RunConfig) =>
-    p.matters && !p.matters(base, baseConfig)
-      ? []
-      : diff(library, base, runCore(library, scenario, p.apply(baseConfig)));
+    p.quick?.(base, baseConfig) ?? diff(library, base, runCore(library, scenario, p.apply(baseConfig)));
   for (const p of points) {
     const { point } = p;
     const underMain = flipsUnder(p, main, config);

@@ -114,6 +114,8 @@ export interface TriggerContext {
   attacks: readonly AttackFact[];
   /** The same attacks indexed by target. */
   attacksOn: ReadonlyMap<string, readonly AttackFact[]>;
+  /** Attacks on each target grouped by everything but the attacker (built once per wave). */
+  attackGroups: ReadonlyMap<string, readonly (readonly AttackFact[])[]>;
   config: RunConfig;
   members: ReadonlySet<string>;
   asIfInForce: boolean;
@@ -122,6 +124,24 @@ export interface TriggerContext {
 const ATTACK_EVENTS = new Set(["armed-attack", "aggression", "invasion", "hostilities"]);
 
 /** Tests one provision for one obligor toward one beneficiary; returns the best-matching event's verdicts. */
+/** Groups attacks on each target by everything but who struck. */
+export function groupAttacks(
+  attacksOn: ReadonlyMap<string, readonly AttackFact[]>,
+): Map<string, AttackFact[][]> {
+  const out = new Map<string, AttackFact[][]>();
+  for (const [target, facts] of attacksOn) {
+    const groups = new Map<string, AttackFact[]>();
+    for (const fact of facts) {
+      const key = `${fact.war}|${fact.object}|${fact.place}|${fact.start}|${fact.end}|${fact.armedAttack?.id}|${fact.invasion?.id}|${fact.derived}`;
+      const group = groups.get(key);
+      if (group) group.push(fact);
+      else groups.set(key, [fact]);
+    }
+    out.set(target, [...groups.values()]);
+  }
+  return out;
+}
+
 export function evaluate(
   ctx: TriggerContext,
   ep: EffectiveProvision,
@@ -158,8 +178,11 @@ export function evaluate(
     return evaluateWarState(ctx, ep, obligor, beneficiary, base);
   }
 
-  const candidates = (ctx.attacksOn.get(beneficiary) ?? []).filter((a) => a.by !== obligor);
-  if (candidates.length === 0) {
+  // Attacks that differ only in who struck (every enemy hits the same territory) share their other verdicts.
+  const groups = (ctx.attackGroups.get(beneficiary) ?? [])
+    .map((group) => group.filter((a) => a.by !== obligor))
+    .filter((group) => group.length > 0);
+  if (groups.length === 0) {
     const what = trigger.event === "invasion" ? "invasion" : "armed attack";
     return finish(
       [...base, verdict("event", `no ${what} on ${name(beneficiary)}`, false)],
@@ -169,16 +192,8 @@ export function evaluate(
       null,
     );
   }
-  // Attacks that differ only in who struck (every enemy hits the same territory) share their other verdicts.
-  const groups = new Map<string, AttackFact[]>();
-  for (const fact of candidates) {
-    const key = `${fact.war}|${fact.object}|${fact.place}|${fact.start}|${fact.end}|${fact.armedAttack?.id}|${fact.invasion?.id}|${fact.derived}`;
-    const group = groups.get(key);
-    if (group) group.push(fact);
-    else groups.set(key, [fact]);
-  }
   let best: Evaluation | undefined;
-  for (const facts of groups.values()) {
+  for (const facts of groups) {
     const first = facts[0] as AttackFact;
     const shared = sharedConditions(ctx, ep, trigger, obligor, beneficiary, first);
     const war = first.war ? (ctx.situation.wars.find((w) => w.id === first.war) ?? null) : null;
