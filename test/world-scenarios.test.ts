@@ -154,3 +154,41 @@ describe("the Korean war scenarios on the whole network", () => {
     );
   });
 });
+
+describe("the library over time", () => {
+  const members = (on: string) =>
+    library.membersOn(library.byId.get("north-atlantic-treaty-1949") as never, on);
+
+  it("NATO has 30 members on 2023-01-01 and 32 on 2024-03-08", () => {
+    expect(members("2023-01-01")).toHaveLength(30);
+    expect(members("2024-03-08")).toHaveLength(32);
+    expect(members("2024-03-06")).not.toContain("SWE");
+    expect(members("2023-04-04")).toContain("FIN");
+  });
+
+  it("lists what was in force on 28 July 1914 and on 20 June 2024", () => {
+    const inForce = (on: string) =>
+      library.instruments.filter((i) => library.status(i, on) === "in-force").map((i) => i.id);
+    expect(inForce("1914-07-28")).toEqual(
+      expect.arrayContaining([
+        "dual-alliance-1879",
+        "triple-alliance-1882",
+        "franco-russian-alliance-1894",
+        "treaty-of-london-1839",
+        "anglo-japanese-alliance-1911",
+      ]),
+    );
+    expect(inForce("1914-07-28")).not.toContain("north-atlantic-treaty-1949");
+    const june2024 = inForce("2024-06-20");
+    expect(june2024).toEqual(
+      expect.arrayContaining([
+        "north-atlantic-treaty-1949",
+        "collective-security-treaty-1992",
+        "china-dprk-1961",
+        "russia-dprk-2000",
+      ]),
+    );
+    expect(june2024).not.toContain("russia-dprk-2024");
+    expect(june2024).not.toContain("warsaw-pact-1955");
+  });
+});
