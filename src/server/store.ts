@@ -71,10 +71,10 @@ export class ScenarioStore {
     return this.db.pragma("user_version", { simple: true }) as number;
   }
 
-  create(scenario: Scenario): SavedScenario {
+  create(scenario: Scenario, id: string = randomUUID()): SavedScenario {
     const now = new Date().toISOString();
     const row = {
-      id: randomUUID(),
+      id,
       title: scenario.title,
       as_of: scenario.as_of,
       body: JSON.stringify(scenario),
@@ -124,20 +124,9 @@ export class ScenarioStore {
   /** Imports scenarios all or nothing: a bad one leaves the store as it was. Existing ids are replaced. */
   importAll(items: readonly { id?: string; scenario: Scenario }[]): SavedScenario[] {
     const run = this.db.transaction((list: readonly { id?: string; scenario: Scenario }[]) =>
-      list.map(({ id, scenario }) => {
-        if (id && this.get(id)) return this.update(id, scenario) as SavedScenario;
-        const now = new Date().toISOString();
-        const row = {
-          id: id ?? randomUUID(),
-          title: scenario.title,
-          as_of: scenario.as_of,
-          body: JSON.stringify(scenario),
-          created_at: now,
-          updated_at: now,
-        };
-        this.statements.insert.run(row);
-        return { ...row, scenario };
-      }),
+      list.map(({ id, scenario }) =>
+        id && this.get(id) ? (this.update(id, scenario) as SavedScenario) : this.create(scenario, id),
+      ),
     );
     return run(items);
   }
