@@ -11,6 +11,7 @@ import { BUILTIN_SCENARIOS } from "../src/treaties/scenario-file.js";
 const duration = Number(process.env.DURATION ?? 30);
 const connections = Number(process.env.CONNECTIONS ?? 100);
 const library = process.env.LIBRARY ?? "korea";
+const workers = process.env.WORKERS ?? "2";
 
 const shipped = readdirSync(BUILTIN_SCENARIOS)
   .filter((f) => f.endsWith(".yaml"))
@@ -36,6 +37,8 @@ const args = [
   "serve",
   "--port",
   "0",
+  "--workers",
+  workers,
   "--data",
   join(process.env.TMPDIR ?? "/tmp", `casus-load-${process.pid}`),
 ];
@@ -70,7 +73,7 @@ const result = await autocannon({
 server.kill("SIGTERM");
 
 console.log(
-  `casus API load — ${library} library, ${connections} connections, ${duration} s, ${bodies.length} distinct requests`,
+  `casus API load — ${library} library, ${workers} server worker(s), ${connections} connections, ${duration} s, ${bodies.length} distinct requests`,
 );
 console.log(
   `requests: ${result.requests.total} (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`,

@@ -108,6 +108,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--port <n>", "port (default 4319, or $PORT)")
     .option("--host <host>", "interface to listen on (default 127.0.0.1)")
     .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
+    .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
     .option("--library <dir>", "add a treaty directory (repeatable)", collect)
     .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
     .action(
@@ -115,6 +116,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
         port?: string;
         host?: string;
         data?: string;
+        workers?: string;
         library?: string[];
         libraryOnly?: string[];
       }) => {

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,18 +20,47 @@ export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url)
 
 export async function serve(
   library: Library,
-  options: { port?: string; host?: string; data?: string },
+  options: { port?: string; host?: string; data?: string; workers?: string },
   io: Output,
   openAt = "",
 ): Promise<void> {
   const port = Number(options.port ?? process.env.PORT ?? 4319);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: ${options.port} is not a port number`);
+  const workers = Number(options.workers ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new UsageError(`--workers: ${options.workers} is not 1–64`);
+  if (workers > 1 && cluster.isPrimary) {
+    // The engine is synchronous CPU work: several processes share the port, one per core. SQLite in WAL
+    // mode takes writes from all of them.
+    for (let i = 0; i < workers; i++) cluster.fork();
+    let announced = false;
+    cluster.on("message", (_worker, message: { address?: string }) => {
+      if (message.address && !announced) {
+        announced = true;
+        io.out(`casus listening on ${message.address} (${workers} workers, data: ${dataDir(options.data)})`);
+        if (existsSync(WEB_ROOT)) io.out(`open ${message.address}/${openAt}`);
+      }
+    });
+    const stop = (signal: NodeJS.Signals) => {
+      io.out(`${signal}: closing`);
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+      cluster.on("exit", () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+    return;
+  }
   const store = new ScenarioStore(dataDir(options.data));
   const app = buildApp({ library, store, webRoot: WEB_ROOT });
   const address = await app.listen({ port, host: options.host ?? "127.0.0.1" });
-  io.out(`casus listening on ${address} (data: ${store.dataDir})`);
-  if (existsSync(WEB_ROOT)) io.out(`open ${address}/${openAt}`);
+  if (cluster.isWorker) process.send?.({ address });
+  else {
+    io.out(`casus listening on ${address} (data: ${store.dataDir})`);
+    if (existsSync(WEB_ROOT)) io.out(`open ${address}/${openAt}`);
+  }
   const stop = async (signal: string) => {
     io.out(`${signal}: closing`);
     await app.close();
