@@ -113,7 +113,7 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
       missed.delete(found.key);
     }
     for (const m of pass.missed) if (!obligations.has(m.key)) missed.set(m.key, m);
-    const joiners = decideJoiners(situation, [...obligations.values()], bothSides);
+    const joiners = decideJoiners([...obligations.values()], bothSides);
     if (joiners.length === 0) break;
     for (const joiner of joiners) {
       joiner.war.sides.set(joiner.state, joiner.side);
@@ -374,7 +374,6 @@ function noteTouched(
 
 /** Who joins which war this wave. A state bound toward both sides of a war joins neither. */
 function decideJoiners(
-  situation: Situation,
   obligations: FoundObligation[],
   bothSides: BothSides[],
 ): { state: string; war: War; side: "A" | "B"; via: FoundObligation }[] {
@@ -404,6 +403,5 @@ function decideJoiners(
     const [side, list] = [...sides][0] as ["A" | "B", FoundObligation[]];
     joiners.push({ state, war, side, via: list[0] as FoundObligation });
   }
-  void situation;
   return joiners.sort((a, b) => a.state.localeCompare(b.state));
 }

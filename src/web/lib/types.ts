@@ -1,5 +1,5 @@
 // The JSON the web app reads. The Result and Scenario shapes are the project's own (type-only imports:
-// nothing from src/model is bundled); the rest mirrors src/server/app.ts and src/treaties/network.ts.
+// nothing from src/model is bundled); the listing and network shapes come from src/treaties.
 import type { ActorRef } from "../../model/common.js";
 import type { ProvisionKind, Strength } from "../../model/instrument.js";
 import type { Result } from "../../model/result.js";
@@ -63,35 +63,9 @@ export interface SavedScenario {
   updated_at: string;
 }
 
-/** GET /api/instruments */
-export interface InstrumentRow {
-  id: string;
-  title: string;
-  kind: string;
-  signed: string;
-  in_force: string | null;
-  terminated: string | null;
-  status: string;
-  parties: string[];
-}
-
-/** GET /api/network?on= */
-export interface NetworkEdge {
-  from: string;
-  to: string;
-  mutual: boolean;
-  kind: ProvisionKind;
-  strength: Strength;
-  instrument: string;
-  instrument_title: string;
-  article: string;
-}
-
-export interface Network {
-  on: string;
-  nodes: (ActorRef & { code: string })[];
-  edges: NetworkEdge[];
-}
+/** GET /api/instruments and GET /api/network?on= */
+export type { TreatyRow as InstrumentRow } from "../../treaties/listing.js";
+export type { Network, NetworkEdge } from "../../treaties/network.js";
 
 /** A 400 answer: one message, and a problem per field. */
 export interface Problem {
