@@ -47,6 +47,11 @@ export interface BothSides {
 export interface CoreOutcome {
   situation: Situation;
   attacks: AttackFact[];
+  /** The final attacks indexed and grouped by target, for re-evaluating single provisions. */
+  attacksOn: Map<string, AttackFact[]>;
+  attackGroups: Map<string, AttackFact[][]>;
+  /** Every state an event names or that is at war at the fixpoint. */
+  involved: ReadonlySet<string>;
   obligations: FoundObligation[];
   belligerents: JoinedBelligerent[];
   notTriggered: FoundNotTriggered[];
@@ -150,9 +155,13 @@ export function runCore(library: Library, scenario: Scenario, config: RunConfig)
     (i) =>
       library.status(i, asOf) === "terminated" && library.parties(i).some((p) => finalInvolved.has(p.party)),
   );
+  const attacksOn = indexByTarget(attacks);
   return {
     situation,
     attacks,
+    attacksOn,
+    attackGroups: groupAttacks(attacksOn),
+    involved: finalInvolved,
     obligations: [...obligations.values()],
     belligerents,
     notTriggered: [...missed.values()],
@@ -247,22 +256,17 @@ export function provisionSignature(
   const situation = outcome.situation;
   const asIf = library.status(instrument, situation.asOf) !== "in-force";
   const members = library.membersOn(instrument, situation.asOf, asIf);
-  const attacksOn = indexByTarget(outcome.attacks);
-  const attackGroups = groupAttacks(attacksOn);
   const ctx: TriggerContext = {
     library,
     situation,
     attacks: outcome.attacks,
-    attacksOn,
-    attackGroups,
+    attacksOn: outcome.attacksOn,
+    attackGroups: outcome.attackGroups,
     config,
     members: new Set(members),
     asIfInForce: asIf,
   };
-  const involved = new Set([
-    ...outcome.belligerents.map((b) => b.state),
-    ...situation.events.flatMap((e) => [e.by, e.against, e.to].filter((c): c is string => !!c)),
-  ]);
+  const involved = outcome.involved;
   const parts: ProvisionVerdict[] = [];
   for (const article of library.articlesOn(instrument, situation.asOf)) {
     for (const provision of article.provisions) {

@@ -119,8 +119,7 @@ function notInForceRows(library: Library, main: CoreOutcome): NotTriggered[] {
     for (const n of found.notTriggered)
       rows.push({ ...toNotTriggered(library, n), unmet: [why, ...n.unmet] });
   }
-  const involved = new Set(main.belligerents.map((b) => b.state));
-  for (const e of main.situation.events) for (const c of [e.by, e.against, e.to]) if (c) involved.add(c);
+  const involved = main.involved;
   for (const instrument of main.terminated) {
     const members = library.parties(instrument).map((p) => library.registry.canonical(p.party) ?? p.party);
     for (const article of library.articlesOn(instrument, asOf)) {

@@ -11,6 +11,8 @@ export interface Judgement {
   text: string;
   /** The same judgement taken the other way, for the contested answers. */
   opposite: string;
+  /** The state the judged event was aimed at. */
+  target?: string;
 }
 
 /** An armed attack, as given or as derived from a war (counter-strikes, attacks on joiners' forces). */
@@ -178,6 +180,7 @@ export function buildSituation(scenario: Scenario, library: Library, flips: Flip
         (v) => `${what} ${v ? "is" : "is not"} a threat of attack on ${name(target)}`,
       ),
     );
+    threat.target = target;
     if (war.value) joinOrStartWar(situation, event, war.id, record);
     if (armed.value || invasion.value) {
       // Coordinates are resolved to a place before the engine runs; an unresolved point counts as the target's land.

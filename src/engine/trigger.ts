@@ -448,25 +448,9 @@ function sharedConditions(
     );
   }
 
-  const victimTest =
-    (trigger.unprovoked || (ep.provision.kind === "defence" && config.general === "victim")) && war;
-  if (victimTest && war) {
-    const initiatorSide = war.sides.get(war.initiator);
-    const met = war.sides.get(beneficiary) !== initiatorSide;
-    const label = trigger.unprovoked
-      ? "without provocation (the text's own condition)"
-      : "the victim reading";
-    out.push(
-      verdict(
-        "victim",
-        met
-          ? `${name(beneficiary)} did not start ${war.id}: ${name(war.initiator)} struck first (${label})`
-          : `${name(beneficiary)}'s side started ${war.id}: ${name(war.initiator)} struck first (${label})`,
-        met,
-        war.startedBy.id,
-        met ? `would not hold if ${name(war.initiator)} had not struck first` : null,
-      ),
-    );
+  if (war) {
+    const victim = victimVerdict(ctx, ep, trigger, beneficiary, war);
+    if (victim) out.push(victim);
   }
 
   if (trigger.request) out.push(requestVerdict(ctx, obligor, beneficiary));
@@ -495,6 +479,34 @@ function sharedConditions(
     );
   }
   return out;
+}
+
+/**
+ * Whether the partner is the victim: required by the text ("without provocation") or, for defence clauses,
+ * by the victim reading. Null where neither asks it.
+ */
+function victimVerdict(
+  ctx: TriggerContext,
+  ep: EffectiveProvision,
+  trigger: Trigger,
+  beneficiary: string,
+  war: War,
+): Verdict | null {
+  if (!trigger.unprovoked && !(ep.provision.kind === "defence" && ctx.config.general === "victim"))
+    return null;
+  const name = (c: string) => ctx.library.registry.name(c);
+  const met = war.sides.get(beneficiary) !== war.sides.get(war.initiator);
+  const label = trigger.unprovoked ? "without provocation (the text's own condition)" : "the victim reading";
+  const whoStarted = met
+    ? `${name(beneficiary)} did not start ${war.id}`
+    : `${name(beneficiary)}'s side started ${war.id}`;
+  return verdict(
+    "victim",
+    `${whoStarted}: ${name(war.initiator)} struck first (${label})`,
+    met,
+    war.startedBy.id,
+    met ? `would not hold if ${name(war.initiator)} had not struck first` : null,
+  );
 }
 
 function requestVerdict(ctx: TriggerContext, obligor: string, beneficiary: string): Verdict {
@@ -547,7 +559,7 @@ function evaluateThreat(
     by = attack.by;
   } else {
     const unread = [...ctx.situation.judgements.values()].find(
-      (j) => j.id.endsWith(".threat") && !j.value && j.text.includes(`on ${name(beneficiary)}`),
+      (j) => j.id.endsWith(".threat") && !j.value && j.target === beneficiary,
     );
     conditions.push(
       verdict(
@@ -604,18 +616,8 @@ function evaluateWarState(
       ),
     );
   }
-  if (trigger.unprovoked || (ep.provision.kind === "defence" && ctx.config.general === "victim")) {
-    const met = war.sides.get(beneficiary) !== war.sides.get(war.initiator);
-    conditions.push(
-      verdict(
-        "victim",
-        `${name(war.initiator)} started ${war.id}`,
-        met,
-        war.startedBy.id,
-        met ? `would not hold if ${name(war.initiator)} had not struck first` : null,
-      ),
-    );
-  }
+  const victim = victimVerdict(ctx, ep, trigger, beneficiary, war);
+  if (victim) conditions.push(victim);
   if (trigger.request) conditions.push(requestVerdict(ctx, obligor, beneficiary));
   return finish(conditions, null, war.id, enemies, war);
 }
