@@ -87,14 +87,8 @@ function Flips({
                 {flip.main} → <strong>{flip.alternative}</strong>
               </span>{" "}
               — <PointLabel point={point} />
-              {point.held_by.length > 0 && (
-                <span className="held-by"> (held by {point.held_by.join(", ")})</span>
-              )}
-              {choice && (
-                <button type="button" className="link-button" onClick={() => onReading(choice)}>
-                  {choice.adopted ? "Drop this reading" : "Read it this way"}
-                </button>
-              )}
+              <HeldBy point={point} />
+              <ReadingButton choice={choice} onReading={onReading} />
             </li>
           );
         })}
@@ -214,6 +208,28 @@ const POINT_KIND: Record<Contested["point"]["kind"], string> = {
 };
 
 /** What a contested point says, after what kind of point it is. */
+/** Adopts or drops the instrument reading a contested point is about. */
+export function ReadingButton({
+  choice,
+  onReading,
+}: {
+  choice: ReadingChoice | null;
+  onReading: (choice: ReadingChoice) => void;
+}) {
+  if (!choice) return null;
+  return (
+    <button type="button" className="link-button" onClick={() => onReading(choice)}>
+      {choice.adopted ? "Drop this reading" : "Read it this way"}
+    </button>
+  );
+}
+
+export function HeldBy({ point }: { point: Contested["point"] }) {
+  return point.held_by.length > 0 ? (
+    <span className="held-by"> (held by {point.held_by.join(", ")})</span>
+  ) : null;
+}
+
 export function PointLabel({ point }: { point: Contested["point"] }) {
   const label = point.label.replace(/^if instead: /, "").replace(/^(territorial|victim) reading: /, "");
   const kind =
@@ -373,14 +389,8 @@ export function Explanation(props: Props) {
                   {under !== result.reading && point.kind !== "general-reading" && (
                     <span className="held-by"> (compared under the {under} reading)</span>
                   )}
-                  {point.held_by.length > 0 && (
-                    <span className="held-by"> (held by {point.held_by.join(", ")})</span>
-                  )}
-                  {choice && (
-                    <button type="button" className="link-button" onClick={() => onReading(choice)}>
-                      {choice.adopted ? "Drop this reading" : "Read it this way"}
-                    </button>
-                  )}
+                  <HeldBy point={point} />
+                  <ReadingButton choice={choice} onReading={onReading} />
                 </p>
                 <ul className="other-flips">{rows.slice(0, 6).map(row)}</ul>
                 {rows.length > 6 && (

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { codeOf, ROLE, ROLES, type StateRole } from "../lib/roles.js";
 import type { Contested, Result } from "../lib/types.js";
-import { PointLabel, Quote, type ReadingChoice } from "./Explanation.js";
+import { PointLabel, Quote, ReadingButton, type ReadingChoice } from "./Explanation.js";
 
 interface Props {
   result: Result;
@@ -128,11 +128,7 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
                     {who.slice(0, 6).join(", ")}
                     {who.length > 6 ? ` and ${who.length - 6} more` : ""}
                   </span>
-                  {choice && (
-                    <button type="button" className="link-button" onClick={() => onReading(choice)}>
-                      {choice.adopted ? "Drop this reading" : "Read it this way"}
-                    </button>
-                  )}
+                  <ReadingButton choice={choice} onReading={onReading} />
                 </li>
               );
             })}
