@@ -2,7 +2,7 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { treatyRows } from "../treaties/listing.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
@@ -19,6 +19,12 @@ import { exportScenarios, importScenarios, serve } from "./serve.js";
 import { runWhatIf, type WhatIfCliOptions } from "./what-if.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The options every command that reads the library takes. */
+const libraryOption = () =>
+  new Option("--library <dir>", "add a treaty directory (repeatable)").argParser(collect);
+const libraryOnlyOption = () =>
+  new Option("--library-only <dir>", "use only these treaty directories (repeatable)").argParser(collect);
 
 /** Builds the CLI; `io` is where it writes, so tests can run it in-process. */
 export function buildProgram(io: Output, setExit: (code: number) => void): Command {
@@ -41,8 +47,8 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description("list instruments and their status on a date")
     .option("--on <date>", "as of this date (YYYY-MM-DD); default today")
     .option("--party <code>", "only instruments this state or organisation is party to")
-    .option("--library <dir>", "add a treaty directory (repeatable)", collect)
-    .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
     .option("--json", "machine-readable output")
     .action(
       (options: {
@@ -67,8 +73,8 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .command("show")
     .description("print one instrument readably")
     .argument("<id>", "instrument id, e.g. russia-dprk-2024")
-    .option("--library <dir>", "add a treaty directory (repeatable)", collect)
-    .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
     .option("--json", "machine-readable output")
     .action((id: string, options: { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
       const library = loadOrFail(libraryPaths(options), io);
@@ -89,8 +95,8 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--reading <name>", "victim | territorial, or an instrument reading id (repeatable)", collect)
     .option("--declines <code>", "a state that declines to act (repeatable)", collect)
     .option("--explain <state>", "why is this state bound, or not")
-    .option("--library <dir>", "add a treaty directory (repeatable)", collect)
-    .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
     .option("--json", "the versioned JSON result (casus.result/1)")
     .option("--brief <file.md>", "also write the brief as Markdown with a bibliography")
     .action(
@@ -109,8 +115,8 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--host <host>", "interface to listen on (default 127.0.0.1)")
     .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
     .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
-    .option("--library <dir>", "add a treaty directory (repeatable)", collect)
-    .option("--library-only <dir>", "use only these treaty directories (repeatable)", collect)
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
     .action(
       async (options: {
         port?: string;
