@@ -9,6 +9,8 @@ export const Source = z.strictObject({
   date: DateField.optional(),
   url: z.string().url().optional(),
   unts: z.string().optional(),
+  /** When the source was last read to verify what is cited from it. */
+  checked_on: DateField.optional(),
   note: z.string().optional(),
 });
 export type Source = z.infer<typeof Source>;
@@ -27,6 +29,18 @@ export const InstrumentKind = z.enum([
   "exchange-of-notes",
 ]);
 
+/**
+ * What kind of commitment an instrument is: a treaty or other legally binding instrument, a political
+ * commitment (declaration, memorandum, joint statement), or a domestic act that binds only its own government.
+ */
+export const LegalForce = z.enum(["binding", "political", "domestic"]);
+export type LegalForce = z.infer<typeof LegalForce>;
+
+/** A language tag (BCP 47): `en`, `ru`, `ko`, `zh-Hant`. Texts without one are English. */
+export const Lang = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "expected a language tag (en, ru, zh-Hant)");
+
 export const Party = z.strictObject({
   party: PartyCode,
   /** When its obligations began; defaults to the instrument's entry into force. */
@@ -37,6 +51,7 @@ export const Party = z.strictObject({
   /** Signed in what capacity (the armistice was signed by commanders). */
   capacity: z.string().optional(),
   source: Slug.optional(),
+  checked_on: DateField.optional(),
   note: z.string().optional(),
 });
 export type Party = z.infer<typeof Party>;
@@ -68,6 +83,7 @@ export const Dates = z.strictObject({
   terminated: DateField.optional(),
   termination_reason: z.string().optional(),
   source: Slug.optional(),
+  checked_on: DateField.optional(),
   note: z.string().optional(),
 });
 
@@ -92,6 +108,8 @@ export const TriggerEvent = z.enum([
   "state-of-war",
   "mobilisation",
   "hostilities",
+  /** Aggression or a threat of aggression in which nuclear weapons are used (Budapest Memorandum para 4). */
+  "nuclear-use",
 ]);
 export type TriggerEvent = z.infer<typeof TriggerEvent>;
 
@@ -103,6 +121,10 @@ export const Attacker = z.strictObject({
   min_count: z.number().int().positive().optional(),
   /** The attacker must not be a party (an "external" attack). */
   external: z.boolean().optional(),
+  /** Attackers the clause does not cover ("another Power": any but the one named in Art. I). */
+  exclude: z.array(PartyCode).optional(),
+  /** The attack must be supported by one of these ("attacked by Italy supported by Germany"). */
+  supported_by: z.array(PartyCode).optional(),
 });
 export type Attacker = z.infer<typeof Attacker>;
 
@@ -119,6 +141,20 @@ export const Scope = z.strictObject({
 });
 export type Scope = z.infer<typeof Scope>;
 
+/** The words of the article that justify a trigger field, checked against the article's text by `casus check`. */
+export const Because = z.strictObject({
+  event: z.string().min(1).optional(),
+  by: z.string().min(1).optional(),
+  partner_is_target: z.string().min(1).optional(),
+  state_of_war: z.string().min(1).optional(),
+  unprovoked: z.string().min(1).optional(),
+  request: z.string().min(1).optional(),
+  on_call: z.string().min(1).optional(),
+  victim_test: z.string().min(1).optional(),
+  where: z.string().min(1).optional(),
+});
+export type Because = z.infer<typeof Because>;
+
 export const Trigger = z.strictObject({
   event: TriggerEvent,
   by: Attacker.optional(),
@@ -130,7 +166,18 @@ export const Trigger = z.strictObject({
   unprovoked: z.boolean().optional(),
   /** The partner must ask for help ("at the request of"). */
   request: z.boolean().optional(),
+  /**
+   * Consultation that turns on a party's own opinion or call ("whenever, in the opinion of any of them"):
+   * it binds only once that party (any party, or the beneficiary) asks for consultations.
+   */
+  on_call: z.enum(["any-party", "beneficiary"]).optional(),
+  /**
+   * `false` where the text binds whichever side started the war (no escape clause); say why in `because`.
+   * By default the victim reading asks it of every clause but offensive ones.
+   */
+  victim_test: z.boolean().optional(),
   where: Scope.optional(),
+  because: Because.optional(),
 });
 export type Trigger = z.infer<typeof Trigger>;
 
@@ -189,7 +236,11 @@ export const Reading = z.strictObject({
     qualifiers: z.array(Qualifier).optional(),
     /** The provision does not bind at all under this reading. */
     void: z.boolean().optional(),
+    /** The instrument is read as another kind of commitment (the Budapest Memorandum: binding or political). */
+    legal_force: LegalForce.optional(),
   }),
+  /** The words of the text this reading rests on, checked against the article's text and renderings. */
+  because: z.string().min(1).optional(),
   relies_on: ReliesOn.optional(),
   note: z.string().optional(),
 });
@@ -205,6 +256,7 @@ export type Provision = z.infer<typeof Provision>;
 /** Another rendering of the same article (a second translation), kept as a source of the text. */
 export const Rendering = z.strictObject({
   text: z.string().min(1),
+  lang: Lang.optional(),
   source: Slug,
   quote_confidence: QuoteConfidence,
   reading: Slug.optional(),
@@ -213,6 +265,7 @@ export const Rendering = z.strictObject({
 
 const TextFields = {
   text: z.string().min(1).optional(),
+  lang: Lang.optional(),
   quote_confidence: QuoteConfidence.optional(),
   source: Slug.optional(),
   renderings: z.array(Rendering).optional(),
@@ -230,6 +283,8 @@ export type ArticleVersion = z.infer<typeof ArticleVersion>;
 
 export const Article = z.strictObject({
   number: z.union([z.string(), z.number()]).transform(String),
+  /** How a reader names it ("Art. 4", "Preamble", "Declaration, para. 2"); defaults to "Art. N". */
+  label: z.string().min(1).optional(),
   title: z.string().optional(),
   /** What the article is about, where its text is not encoded. */
   subject: z.string().optional(),
@@ -270,7 +325,14 @@ export const Instrument = z.strictObject({
   title: z.string().min(1),
   short_title: z.string().optional(),
   original_titles: z.array(z.strictObject({ lang: z.string(), title: z.string() })).optional(),
+  /** Other names it goes by in the news and in the literature ("the mutual defence pact"). */
+  aliases: z.array(z.string().min(1)).optional(),
   kind: InstrumentKind,
+  legal_force: LegalForce,
+  /** The source that settles its legal force, where that is not plain from its kind. */
+  legal_force_source: Slug.optional(),
+  /** The organisation requests under it may be addressed to (`org:nato`). */
+  organisation: PartyCode.optional(),
   atopid: z.number().int().positive().optional(),
   dates: Dates,
   duration: Duration.optional(),
