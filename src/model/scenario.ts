@@ -1,20 +1,9 @@
 import { z } from "zod";
 import { DateField, PartyCode, Slug } from "./common.js";
+import { EVENT_KIND_IDS } from "./events.js";
 import { LatLon } from "./place.js";
 
-export const EventKind = z.enum([
-  "armed-attack",
-  "invasion",
-  "declaration-of-war",
-  "threat-of-attack",
-  "border-incident",
-  "mobilisation",
-  "blockade",
-  "request-for-assistance",
-  "arms-transfer",
-  "troop-deployment",
-  "technology-transfer",
-]);
+export const EventKind = z.enum(EVENT_KIND_IDS);
 export type EventKind = z.infer<typeof EventKind>;
 
 /**
@@ -38,7 +27,7 @@ export const Event = z.strictObject({
   by: PartyCode,
   /** The state attacked, threatened, blockaded. */
   against: PartyCode.optional(),
-  /** The recipient of a transfer, deployment or request. */
+  /** The recipient of a transfer, deployment or request (a state, or an organisation such as `org:nato`). */
   to: PartyCode.optional(),
   /** Where: a territory or sea code, or coordinates (defaults to the target's own territory). */
   at: z.union([z.string(), LatLon]).optional(),
@@ -56,6 +45,14 @@ export const Event = z.strictObject({
   state_of_war: Characterisation.optional(),
   /** Is it a threat of attack against the target? (default: yes for threat-of-attack and mobilisation). */
   threat: Characterisation.optional(),
+  /** Were nuclear weapons used (or threatened) in it? (default: yes for nuclear-use). */
+  nuclear: Characterisation.optional(),
+  /** States that support the attacker in it ("Italy supported by Germany"). */
+  supported_by: z.array(PartyCode).optional(),
+  /** Is this use of force self-defence under UN Charter Art. 51? (default: no) */
+  self_defence: Characterisation.optional(),
+  /** Was it authorised by the Security Council? (default: no) */
+  authorised: Characterisation.optional(),
   description: z.string().optional(),
   source: z.string().optional(),
 });
