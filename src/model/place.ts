@@ -78,6 +78,8 @@ export const Actor = z.strictObject({
   id: z.string().regex(/^(org|actor):[a-z0-9-]+$/),
   name: z.string().min(1),
   kind: z.enum(["organisation", "non-state-actor"]),
+  /** Other names it goes by ("NATO"). */
+  aliases: z.array(z.string().min(1)).optional(),
   note: z.string().optional(),
 });
 export type Actor = z.infer<typeof Actor>;

@@ -32,7 +32,10 @@ export class Registry {
   private readonly byCode = new Map<string, Resolved>();
   private readonly byNumeric = new Map<number, string>();
 
-  constructor(states: readonly StateRecord[], actors: readonly Actor[] = []) {
+  constructor(
+    readonly states: readonly StateRecord[],
+    readonly actors: readonly Actor[] = [],
+  ) {
     for (const state of states) {
       const resolved: Resolved = { kind: "state", code: state.code, state };
       this.byCode.set(state.code, resolved);
