@@ -59,7 +59,7 @@ for (const file of [
   });
 }
 
-const { library: synthetic, states } = syntheticLibrary({
+const { library: synthetic, states } = syntheticLibrary(world, {
   states: 200,
   instruments: 800,
   minPerState: 8,

@@ -1,8 +1,8 @@
 // A synthetic alliance network for property tests and benchmarks: real state codes, invented treaties.
 import type { Instrument, Provision } from "../src/model/instrument.js";
 import type { Event, Scenario } from "../src/model/scenario.js";
-import { Registry, STATES } from "../src/states/registry.js";
-import { Library } from "../src/treaties/library.js";
+import { STATES } from "../src/states/registry.js";
+import type { Library } from "../src/treaties/library.js";
 
 /** A small deterministic PRNG (mulberry32), so a seed always builds the same network. */
 export function rng(seed: number): () => number {
@@ -57,7 +57,8 @@ function provision(id: string, random: () => number): Provision {
   };
 }
 
-export function syntheticLibrary(shape: NetworkShape): { library: Library; states: string[] } {
+/** A synthetic network on the real places and state registry of `base`. */
+export function syntheticLibrary(base: Library, shape: NetworkShape): { library: Library; states: string[] } {
   const random = rng(shape.seed);
   const states = PRESENT_STATES.slice(0, shape.states);
   const count = new Map(states.map((s) => [s, 0]));
@@ -93,7 +94,7 @@ export function syntheticLibrary(shape: NetworkShape): { library: Library; state
       ],
     });
   }
-  return { library: new Library(instruments, [], [], new Registry(STATES)), states };
+  return { library: base.withInstruments(instruments), states };
 }
 
 export function randomScenario(states: string[], seed: number, events = 2): Scenario {

@@ -5,7 +5,11 @@ import type { Library, Status } from "../treaties/library.js";
 import type { TreatyRow } from "../treaties/listing.js";
 import { BUILTIN_LIBRARY, loadLibrary } from "../treaties/load.js";
 
+/** A mistake in how the command was asked (an unknown state, reading, option, an impossible date): exit 2. */
 export class UsageError extends Error {}
+
+/** Problems in a file the command read (a scenario, a treaty): each reported, then exit 1. */
+export class FileProblems extends Error {}
 
 export interface Output {
   out: (line: string) => void;
@@ -30,7 +34,7 @@ export function loadOrFail(paths: string[], io: Output): Library {
   const { library, problems } = loadLibrary(paths);
   if (problems.length > 0) {
     for (const p of problems) io.err(formatProblem(p));
-    throw new UsageError(`${problems.length} problem(s) in the library; run casus check`);
+    throw new FileProblems(`${problems.length} problem(s) in the library; run casus check`);
   }
   return library;
 }

@@ -4,9 +4,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { treatyRows } from "../treaties/listing.js";
+import { resolveInstrument, resolveState } from "../treaties/normalise.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
   checkDateOption,
+  FileProblems,
   libraryPaths,
   loadOrFail,
   type Output,
@@ -30,6 +32,10 @@ const libraryOnlyOption = () =>
 export function buildProgram(io: Output, setExit: (code: number) => void): Command {
   const program = new Command("casus")
     .description("Treaties as code: who is bound to do what, toward whom, under which article.")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 ok; 1 problems in a file read (each reported with file:line:column); 2 a usage error\n(unknown option, state, reading, place or instrument; an impossible date), with a suggestion; 70 a bug.",
+    )
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
 
@@ -60,10 +66,14 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
       }) => {
         const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
         const library = loadOrFail(libraryPaths(options), io);
-        if (options.party && !library.registry.canonical(options.party)) {
-          throw new UsageError(`--party: unknown state code ${options.party}`);
+        let party: string | undefined;
+        if (options.party) {
+          const r = resolveState(library, options.party, on);
+          if (!r.ok)
+            throw new UsageError(`--party: ${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`);
+          party = r.value;
         }
-        const rows = treatyRows(library, on, options.party);
+        const rows = treatyRows(library, on, party);
         if (options.json) io.out(JSON.stringify(rows, null, 2));
         else printTreaties(rows, on, io);
       },
@@ -78,8 +88,13 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--json", "machine-readable output")
     .action((id: string, options: { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
       const library = loadOrFail(libraryPaths(options), io);
-      const instrument = library.byId.get(id);
-      if (!instrument) throw new UsageError(`no instrument with id ${id}; casus treaties lists them`);
+      const resolved = resolveInstrument(library, id);
+      if (!resolved.ok) {
+        throw new UsageError(
+          `${resolved.message}${resolved.suggestions.length ? `; did you mean ${resolved.suggestions.join(", ")}?` : "; casus treaties lists them"}`,
+        );
+      }
+      const instrument = library.byId.get(resolved.value) as NonNullable<ReturnType<typeof library.byId.get>>;
       if (options.json) io.out(JSON.stringify(instrument, null, 2));
       else showInstrument(library, instrument, io);
     });
@@ -92,13 +107,22 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--at <place>", "quick form: where (a state or territory code)")
     .option("--war", "quick form: the attack puts the target in a state of war")
     .option("--on <date>", "as of this date (YYYY-MM-DD)")
-    .option("--reading <name>", "victim | territorial, or an instrument reading id (repeatable)", collect)
-    .option("--declines <code>", "a state that declines to act (repeatable)", collect)
-    .option("--explain <state>", "why is this state bound, or not")
+    .option("--kind <kind>", "quick form: armed-attack (default), invasion, declaration-of-war, border-incident, threat, nuclear-use, blockade")
+    .option(
+      "--reading <name>",
+      "a general reading (victim, territorial, forces-abroad) or an instrument reading (repeatable)",
+      collect,
+    )
+    .option("--declines <state>", "a state that declines to join any war (repeatable)", collect)
+    .option("--joins <state[=with]>", "a state that joins the war, on its ally's side or with a state (repeatable)", collect)
+    .option("--only-automatic", "only automatic obligations bring a state into a war")
+    .option("--include-political", "political commitments and domestic acts may bring a state into a war")
+    .option("--explain <state>", "only what concerns this state (text and --json alike)")
+    .option("--all", "everything, not only the answer and what bears on it")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
-    .option("--json", "the versioned JSON result (casus.result/1)")
-    .option("--brief <file.md>", "also write the brief as Markdown with a bibliography")
+    .option("--json", "the versioned JSON result (casus.result/2; docs/result.md)")
+    .option("--brief <file.md>", "also write the answer as Markdown with a bibliography")
     .action(
       (
         scenario: string | undefined,
@@ -174,9 +198,13 @@ export async function run(argv: string[], io: Output): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
       io.err(`casus: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof FileProblems) {
+      io.err(`casus: ${error.message}`);
       return 1;
     }
-    io.err(`casus: internal error: ${(error as Error).message}`);
+    io.err(`casus: internal error: ${(error as Error).message} (a bug: please report it with the command you ran)`);
     return 70;
   }
 }

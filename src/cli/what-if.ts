@@ -1,12 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { formatProblem } from "../data/located.js";
-import { explainState } from "../engine/explain.js";
 import { whatIf } from "../engine/index.js";
-import { GeneralReading, type Scenario } from "../model/scenario.js";
-import { renderBrief } from "../report/brief.js";
+import { EVENT_KINDS, type EventKind } from "../model/events.js";
+import type { Result } from "../model/result.js";
+import type { Scenario } from "../model/scenario.js";
+import { concerning, render } from "../report/print.js";
+import type { CodeReading } from "../states/normalise.js";
 import type { Library } from "../treaties/library.js";
-import { checkScenario, readScenarioFile, resolvePoints } from "../treaties/scenario-file.js";
-import { checkDateOption, type Output, UsageError } from "./library-commands.js";
+import { normaliseScenario, resolveReading, resolveState } from "../treaties/normalise.js";
+import { readScenarioFile, resolvePoints } from "../treaties/scenario-file.js";
+import { checkDateOption, FileProblems, type Output, UsageError } from "./library-commands.js";
 
 export interface WhatIfCliOptions {
   reading?: string[];
@@ -16,49 +19,56 @@ export interface WhatIfCliOptions {
   attack?: string;
   at?: string;
   war?: boolean;
+  kind?: string;
   on?: string;
   declines?: string[];
+  joins?: string[];
+  onlyAutomatic?: boolean;
+  includePolitical?: boolean;
+  all?: boolean;
 }
 
-/** `--at` takes a place code (KOR, USA-HI, sea:sea-of-japan) or coordinates `LAT,LON`. */
+/** `--at` takes a place (KOR, USA-HI, sea:sea-of-japan, a state's name) or coordinates `LAT,LON`. */
 function parseAt(value: string): string | { lat: number; lon: number } {
   const point = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
-  if (!point) return value.startsWith("sea:") ? value : value.toUpperCase();
+  if (!point) return value;
   const [lat, lon] = [Number(point[1]), Number(point[2])];
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
-    throw new UsageError(`--at: ${value} is not a latitude,longitude`);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new UsageError(`--at: ${value} is not a latitude,longitude`);
   return { lat, lon };
 }
 
-/** The quick form: `--attack KOR:PRK --at PRK --war --on 2025-06-01`. */
-/** Splits `BY:AGAINST`, where either side may itself be a prefixed code (`cow:300`, `org:x`, `actor:y`). */
-function splitAttack(value: string): [string, string] | null {
+/** Splits `BY:AGAINST`, where either side may be a prefixed code (`cow:300`, `org:x`) or a name. */
+export function splitAttack(value: string): [string, string] | null {
   const tokens = value.split(":");
   const codes: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    if (["cow", "org", "actor"].includes(token) && i + 1 < tokens.length)
-      codes.push(`${token}:${tokens[++i]}`);
-    else codes.push(token.toUpperCase());
+    const token = (tokens[i] as string).trim();
+    if (["cow", "org", "actor"].includes(token.toLowerCase()) && i + 1 < tokens.length) codes.push(`${token}:${tokens[++i]}`);
+    else codes.push(token);
   }
-  return codes.length === 2 && codes.every((c) => c.length > 0)
-    ? [codes[0] as string, codes[1] as string]
-    : null;
+  return codes.length === 2 && codes.every((c) => c.length > 0) ? [codes[0] as string, codes[1] as string] : null;
 }
+
+const QUICK_KINDS = ["armed-attack", "invasion", "declaration-of-war", "border-incident", "threat-of-attack", "nuclear-use", "blockade"];
 
 /** The quick form: `--attack KOR:PRK --at PRK --war --on 2025-06-01`. */
 export function quickScenario(options: WhatIfCliOptions, today: string): Scenario {
   const pair = splitAttack(options.attack ?? "");
-  if (!pair) throw new UsageError(`--attack: expected BY:AGAINST (e.g. KOR:PRK), got "${options.attack}"`);
+  if (!pair) throw new UsageError(`--attack: expected BY:AGAINST (e.g. KOR:PRK or russia:uk), got "${options.attack}"`);
   const [by, against] = pair;
+  const kind = (options.kind === "threat" ? "threat-of-attack" : (options.kind ?? "armed-attack")) as EventKind;
+  if (!QUICK_KINDS.includes(kind)) {
+    throw new UsageError(`--kind: expected one of ${QUICK_KINDS.join(", ")}, got "${options.kind}"`);
+  }
   const asOf = checkDateOption("--on", options.on) ?? today;
+  const label = EVENT_KINDS[kind].label;
   return {
-    title: `Quick what-if: ${by} attacks ${against}${options.at ? ` at ${options.at}` : ""}${options.war ? ", putting it in a state of war" : ""}`,
+    title: `Quick what-if: ${by} — ${label} — against ${against}${options.at ? ` at ${options.at}` : ""}${options.war ? ", putting it in a state of war" : ""}`,
     as_of: asOf,
     events: [
       {
         id: "attack",
-        kind: "armed-attack",
+        kind,
         by,
         against,
         ...(options.at ? { at: parseAt(options.at) } : {}),
@@ -69,67 +79,90 @@ export function quickScenario(options: WhatIfCliOptions, today: string): Scenari
   };
 }
 
-export function runWhatIf(
-  library: Library,
-  scenarioPath: string | undefined,
-  options: WhatIfCliOptions,
-  io: Output,
-): void {
-  let scenario: Scenario;
+const FIELD_TO_OPTION: Record<string, string> = {
+  "events.0.by": "--attack",
+  "events.0.against": "--attack",
+  "events.0.at": "--at",
+};
+
+export interface Asked {
+  scenario: Scenario;
+  codeReadings: CodeReading[];
+}
+
+/** Reads the scenario a what-if asks about: a file, or the quick form, normalised. */
+export function askedScenario(library: Library, scenarioPath: string | undefined, options: WhatIfCliOptions, io: Output): Asked {
   if (scenarioPath) {
     if (options.attack) throw new UsageError("give a scenario file or --attack, not both");
     const read = readScenarioFile(scenarioPath, library);
     if ("problems" in read) {
       for (const p of read.problems) io.err(formatProblem(p));
-      throw new UsageError(`${read.problems.length} problem(s) in ${scenarioPath}`);
+      throw new FileProblems(`${read.problems.length} problem(s) in ${scenarioPath}`);
     }
-    scenario = read.scenario;
     const on = checkDateOption("--on", options.on);
-    if (on) scenario = { ...scenario, as_of: on };
-  } else if (options.attack) {
-    scenario = quickScenario(options, new Date().toISOString().slice(0, 10));
-    const problems = checkScenario(scenario, library, (path, message) => ({
-      file: "--attack",
-      line: 1,
-      column: 1,
-      field: path.join("."),
-      message,
-    }));
-    if (problems.length) {
-      throw new UsageError(
-        problems.map((p) => `${p.field === "events.0.at" ? "--at" : "--attack"}: ${p.message}`).join("; "),
-      );
-    }
-    scenario = resolvePoints(scenario, library);
-  } else {
-    throw new UsageError("what-if needs a scenario file or --attack BY:AGAINST");
+    return { scenario: on ? { ...read.scenario, as_of: on } : read.scenario, codeReadings: read.codeReadings };
   }
+  if (!options.attack) throw new UsageError("what-if needs a scenario file or --attack BY:AGAINST");
+  const today = new Date().toISOString().slice(0, 10);
+  if (!options.on) io.err(`casus: no --on given; answering as of today, ${today}`);
+  const normalised = normaliseScenario(quickScenario(options, today), library);
+  if (normalised.problems.length) {
+    throw new UsageError(
+      normalised.problems
+        .map((p) => `${FIELD_TO_OPTION[p.path.join(".")] ?? p.path.join(".")}: ${p.message}${p.fix ? ` (${p.fix})` : ""}`)
+        .join("; "),
+    );
+  }
+  return { scenario: resolvePoints(normalised.scenario, library), codeReadings: normalised.codeReadings };
+}
 
-  let general: GeneralReading | undefined;
+function state(library: Library, option: string, input: string, date: string): string {
+  const r = resolveState(library, input, date);
+  if (!r.ok) throw new UsageError(`${option}: ${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`);
+  return r.value;
+}
+
+/** Runs a what-if from the command line's words; every name is checked before the engine runs. */
+export function answer(library: Library, asked: Asked, options: WhatIfCliOptions): { result: Result; explain: string | null } {
+  const date = asked.scenario.as_of;
+  const general: string[] = [];
   const readings: string[] = [];
+  const generalIds = new Set(library.generalReadings.map((g) => g.id));
   for (const r of options.reading ?? []) {
-    const parsed = GeneralReading.safeParse(r);
-    if (parsed.success) general = parsed.data;
-    else readings.push(r);
+    const resolved = resolveReading(library, r);
+    if (!resolved.ok) {
+      throw new UsageError(`--reading: ${resolved.message}${resolved.suggestions.length ? `; did you mean ${resolved.suggestions.join(", ")}?` : ""}`);
+    }
+    (generalIds.has(resolved.value) ? general : readings).push(resolved.value);
   }
-  const declines = (options.declines ?? []).map((d) => {
-    const code = library.registry.canonical(d.toUpperCase()) ?? library.registry.canonical(d);
-    if (!code) throw new UsageError(`--declines: unknown state code ${d}`);
-    return code;
+  const joins = (options.joins ?? []).map((j) => {
+    const [who, side] = j.split("=");
+    return { state: state(library, "--joins", who as string, date), with: side ? state(library, "--joins", side, date) : null };
   });
-  const result = whatIf(library, scenario, { ...(general ? { reading: general } : {}), readings, declines });
+  const declines = (options.declines ?? []).map((d) => state(library, "--declines", d, date));
+  const explain = options.explain ? state(library, "--explain", options.explain, date) : null;
+  const result = whatIf(library, asked.scenario, {
+    general,
+    readings,
+    joins,
+    declines,
+    ...(options.onlyAutomatic ? { onlyAutomatic: true } : {}),
+    ...(options.includePolitical ? { includePolitical: true } : {}),
+    codeReadings: asked.codeReadings,
+  });
+  return { result, explain };
+}
 
-  let explainCode: string | undefined;
-  if (options.explain) {
-    explainCode =
-      library.registry.canonical(options.explain.toUpperCase()) ??
-      library.registry.canonical(options.explain);
-    if (!explainCode) throw new UsageError(`--explain: unknown state code ${options.explain}`);
+export function runWhatIf(library: Library, scenarioPath: string | undefined, options: WhatIfCliOptions, io: Output): void {
+  const asked = askedScenario(library, scenarioPath, options, io);
+  const { result, explain } = answer(library, asked, options);
+  const shown = explain ? concerning(result, explain) : result;
+  if (options.brief) {
+    try {
+      writeFileSync(options.brief, render(shown, { markdown: true, all: options.all ?? false }));
+    } catch (cause) {
+      throw new UsageError(`--brief: cannot write ${options.brief}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+    }
   }
-  if (options.brief) writeFileSync(options.brief, renderBrief(result, true, explainCode));
-  if (options.json) {
-    io.out(JSON.stringify(explainCode ? explainState(result, explainCode) : result, null, 2));
-  } else {
-    io.out(renderBrief(result, false, explainCode));
-  }
+  io.out(options.json ? JSON.stringify(shown, null, 2) : render(shown, { all: options.all ?? false }).trimEnd());
 }

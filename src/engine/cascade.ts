@@ -1,411 +1,562 @@
-import type { Instrument, Provision } from "../model/instrument.js";
+import type { Instrument } from "../model/instrument.js";
 import type { Scenario } from "../model/scenario.js";
-import type { ArticleText, Library } from "../treaties/library.js";
-import { type AttackFact, buildSituation, deriveWarAttacks, type Situation, type War } from "./situation.js";
-import {
-  type EffectiveProvision,
-  type Evaluation,
-  effectiveProvision,
-  evaluate,
-  groupAttacks,
-  type RunConfig,
-  readingKey,
-  type TriggerContext,
-} from "./trigger.js";
+import type { Library } from "../treaties/library.js";
+import { type DateView, dateView, type Pledge, type Standing } from "./applicability.js";
+import type { Budget, RunConfig } from "./config.js";
+import { type AttackFact, buildSituation, type Situation, type WarFact } from "./facts.js";
+import { type EffectiveProvision, Provisions } from "./provision.js";
+import { type Evaluation, evaluate, RegionCache, type TriggerContext } from "./triggers/index.js";
 
-export interface FoundObligation {
+/** One provision tested for one obligor toward one beneficiary: the latest verdict of the run. */
+export interface Found {
   key: string;
   ep: EffectiveProvision;
+  /** The instrument as it stands that day (members, organisation), for re-testing the verdict. */
+  standing: Standing;
   obligor: string;
   beneficiary: string;
   evaluation: Evaluation;
+  /** The wave it first held in (or was first tested in, if it never held). */
   wave: number;
-  joinsWar: boolean;
 }
 
-export interface FoundNotTriggered {
-  key: string;
-  ep: EffectiveProvision;
-  obligor: string;
-  beneficiary: string;
-  unmet: string[];
-}
-
-export interface JoinedBelligerent {
+export interface Joined {
   state: string;
-  war: War;
+  war: WarFact;
   wave: number;
-  via: FoundObligation | null;
+  basis: "event" | "obligation" | "scenario";
+  via: Found | null;
+  /** Where it went to defend (its beneficiary's attacked places). */
+  defends: string[];
 }
 
-export interface BothSides {
+export type Reason =
+  | "binding-obligation"
+  | "scenario-joins"
+  | "scenario-declines"
+  | "bound-to-both-sides"
+  | "against-own-ally"
+  | "discretionary-only"
+  | "not-binding"
+  | "already-at-war"
+  | "no-war";
+
+/** Whether a state with a military obligation joins, and why: a stated assumption of every answer. */
+export interface Decision {
   state: string;
-  war: War;
-  obligations: FoundObligation[];
+  war: WarFact | null;
+  decision: "joins" | "would-act" | "stays-out";
+  reason: Reason;
+  calls: Found[];
+  /** In a conflict: the obligations pulling the other way, or the pledges owed to the states it would fight. */
+  against: Found[];
+  pledges: { toward: string; pledge: Pledge }[];
+  side: "A" | "B" | null;
+  wave: number;
 }
 
-export interface CoreOutcome {
+/** Where a run can be resumed from: the state of the world just before a wave's joining decisions. */
+export interface Snapshot {
+  wave: number;
+  verdicts: Map<string, Found>;
+  belligerents: Joined[];
+  joins: Decision[];
+  sides: Map<string, { sides: Map<string, "A" | "B">; wave: Map<string, number>; basis: WarFact["basis"] }>;
+}
+
+export interface Outcome {
+  config: RunConfig;
   situation: Situation;
+  view: DateView;
   attacks: AttackFact[];
-  /** The final attacks indexed and grouped by target, for re-evaluating single provisions. */
-  attacksOn: Map<string, AttackFact[]>;
-  attackGroups: Map<string, AttackFact[][]>;
-  /** Every state an event names or that is at war at the fixpoint. */
+  ctx: TriggerContext;
   involved: ReadonlySet<string>;
-  obligations: FoundObligation[];
-  belligerents: JoinedBelligerent[];
-  notTriggered: FoundNotTriggered[];
-  /** Signed instruments not yet in force, evaluated as if they were. */
-  asIfInForce: Map<string, { obligations: FoundObligation[]; notTriggered: FoundNotTriggered[] }>;
-  /** Instruments involving involved states that were in force once but no longer are. */
+  verdicts: Map<string, Found>;
+  belligerents: Joined[];
+  decisions: Decision[];
+  /** Signed instruments not yet in force, tested as if they were, on the final facts. */
+  asIfInForce: Map<string, Found[]>;
   terminated: Instrument[];
-  bothSides: BothSides[];
-  /** Readings the run came across where they could matter (for the contested points). */
-  touchedReadings: Map<
-    string,
-    { instrument: Instrument; provision: Provision; readingId: string; label: string; heldBy: string[] }
-  >;
-  /** Instruments whose verdicts depended on counting attacks begun before entry into force. */
-  retroactive: Set<string>;
+  /** Snapshots at waves where a conflict kept a state out, for the "if it honours" points. */
+  snapshots: Map<number, Snapshot>;
+  evaluations: number;
 }
 
 const MILITARY = new Set(["defence", "offence"]);
 const MAX_WAVES = 1000;
 
-/** Runs one reading of the scenario to a fixpoint: obligations, joiners, further obligations, until nothing changes. */
-export function runCore(library: Library, scenario: Scenario, config: RunConfig): CoreOutcome {
-  const situation = buildSituation(scenario, library, config.flips);
-  const asOf = situation.asOf;
-  const obligations = new Map<string, FoundObligation>();
-  const belligerents: JoinedBelligerent[] = [];
-  const bothSides: BothSides[] = [];
-  for (const war of situation.wars) {
-    for (const state of war.sides.keys()) belligerents.push({ state, war, wave: 0, via: null });
-  }
-  const involved = () => {
-    const set = new Set<string>();
-    for (const e of situation.events) for (const c of [e.by, e.against, e.to]) if (c) set.add(c);
-    for (const b of belligerents) set.add(b.state);
-    return set;
+/** Shared across the runs of one what-if: effective provisions and region answers do not change. */
+export interface Caches {
+  provisions: Provisions;
+  regions: RegionCache;
+}
+
+export function caches(library: Library): Caches {
+  return {
+    provisions: new Provisions((c) => library.registry.canonical(c) ?? c),
+    regions: new RegionCache(library),
   };
+}
 
-  const inForce = library.instruments.filter((i) => library.status(i, asOf) === "in-force");
-  const signedOnly = library.instruments.filter((i) => library.status(i, asOf) === "signed");
-  let attacks: AttackFact[] = [...situation.attacks, ...deriveWarAttacks(situation, library)];
-  const missed = new Map<string, FoundNotTriggered>();
-  // Wave 1 tests every pair; later waves only pairs whose beneficiary was hit anew or joined a war.
-  let dirty: Set<string> | undefined;
-  const touchedReadings: CoreOutcome["touchedReadings"] = new Map();
-  const retroactive = new Set<string>();
+export function obligationKey(ep: EffectiveProvision, obligor: string, beneficiary: string): string {
+  return `${obligor}>${beneficiary}|${ep.key}`;
+}
 
-  for (let wave = 1; wave <= MAX_WAVES; wave++) {
-    const pass = evaluateAll(
-      library,
-      situation,
-      attacks,
-      config,
-      inForce,
-      involved(),
-      false,
-      touchedReadings,
-      retroactive,
-      dirty,
-    );
-    for (const found of pass.found) {
-      // The wave is when the obligation first arose; the verdicts are the latest (later joiners widen "against").
-      const earlier = obligations.get(found.key);
-      obligations.set(found.key, { ...found, wave: earlier?.wave ?? wave });
-      missed.delete(found.key);
+/** Runs one reading of the scenario to a fixpoint: obligations, joiners, further obligations. */
+export function runCascade(
+  library: Library,
+  scenario: Scenario,
+  config: RunConfig,
+  shared: Caches,
+  budget: Budget,
+  resume?: Snapshot,
+): Outcome {
+  const situation = buildSituation(scenario, config);
+  const view = dateView(library, situation.asOf);
+  const belligerents: Joined[] = [];
+  let verdicts = new Map<string, Found>();
+  let firstWave = 1;
+  if (resume) {
+    for (const war of situation.wars) {
+      const saved = resume.sides.get(war.id);
+      if (!saved) continue;
+      war.sides = new Map(saved.sides);
+      war.wave = new Map(saved.wave);
+      war.basis = new Map(saved.basis);
     }
-    for (const m of pass.missed) if (!obligations.has(m.key)) missed.set(m.key, m);
-    const joiners = decideJoiners([...obligations.values()], bothSides);
+    const wars = new Map(situation.wars.map((w) => [w.id, w]));
+    for (const b of resume.belligerents) belligerents.push({ ...b, war: wars.get(b.war.id) ?? b.war });
+    verdicts = new Map(resume.verdicts);
+    firstWave = resume.wave;
+  } else {
+    for (const war of situation.wars)
+      for (const state of war.sides.keys())
+        belligerents.push({ state, war, wave: 0, basis: "event", via: null, defends: [] });
+  }
+  const snapshots = new Map<number, Snapshot>();
+  let evaluations = 0;
+  let attacks = [...situation.given, ...deriveAttacks(library, situation, belligerents, config)];
+  let ctx = context(library, situation, config, attacks, shared);
+  let decisions: Decision[] = [];
+  const joins: Decision[] = resume ? [...resume.joins] : [];
+  // Wave 1 tests every pair; later waves only pairs whose beneficiary joined or was hit anew.
+  let dirty: Set<string> | undefined;
+
+  for (let wave = firstWave; wave <= MAX_WAVES; wave++) {
+    const involved = involvedStates(situation, belligerents);
+    if (!(resume && wave === firstWave)) {
+      for (const s of view.inForce) {
+        evaluations += evaluateInstrument(ctx, s, involved, dirty, shared, budget, (found) => {
+          const earlier = verdicts.get(found.key);
+          const wasMet = earlier?.evaluation.met ?? false;
+          verdicts.set(found.key, {
+            ...found,
+            wave: earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave,
+          });
+        });
+      }
+    }
+    decisions = decide(library, situation, view, config, [...verdicts.values()], belligerents, wave);
+    const joiners = decisions.filter((d) => d.decision === "joins" && !d.war?.sides.has(d.state));
+    if (decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally")) {
+      if (!snapshots.has(wave)) snapshots.set(wave, snapshot(wave, verdicts, belligerents, joins, situation));
+    }
     if (joiners.length === 0) break;
-    for (const joiner of joiners) {
-      joiner.war.sides.set(joiner.state, joiner.side);
-      joiner.war.wave.set(joiner.state, wave);
-      belligerents.push({ state: joiner.state, war: joiner.war, wave, via: joiner.via });
+    joins.push(...joiners);
+    for (const j of joiners) {
+      const war = j.war as WarFact;
+      war.sides.set(j.state, j.side as "A" | "B");
+      war.wave.set(j.state, wave);
+      war.basis.set(j.state, j.reason === "scenario-joins" ? "scenario" : "obligation");
+      const via = j.calls[0] ?? null;
+      const defendedState = via?.beneficiary ?? config.joining.joins.get(j.state) ?? null;
+      belligerents.push({
+        state: j.state,
+        war,
+        wave,
+        basis: j.reason === "scenario-joins" ? "scenario" : "obligation",
+        via,
+        defends: defendedState ? placesAttacked(attacks, defendedState, war.id) : [],
+      });
     }
     const known = new Set(attacks.map((a) => a.id));
-    attacks = [...situation.attacks, ...deriveWarAttacks(situation, library)];
+    attacks = [...situation.given, ...deriveAttacks(library, situation, belligerents, config)];
+    ctx = context(library, situation, config, attacks, shared);
     dirty = new Set(joiners.map((j) => j.state));
     for (const a of attacks) if (!known.has(a.id)) dirty.add(a.target);
   }
 
-  const asIfInForce = new Map<
-    string,
-    { obligations: FoundObligation[]; notTriggered: FoundNotTriggered[] }
-  >();
-  const finalInvolved = involved();
-  for (const instrument of signedOnly) {
-    if (!library.parties(instrument).some((p) => finalInvolved.has(p.party))) continue;
-    const pass = evaluateAll(
-      library,
-      situation,
-      attacks,
-      config,
-      [instrument],
-      finalInvolved,
-      true,
-      touchedReadings,
-      retroactive,
+  const involved = involvedStates(situation, belligerents);
+  const asIfInForce = new Map<string, Found[]>();
+  for (const s of view.signed) {
+    if (![...s.members].some((m) => involved.has(m))) continue;
+    const found: Found[] = [];
+    evaluations += evaluateInstrument(ctx, s, involved, undefined, shared, budget, (f) =>
+      found.push({ ...f, wave: 1 }),
     );
-    asIfInForce.set(instrument.id, { obligations: pass.found, notTriggered: pass.missed });
+    asIfInForce.set(s.instrument.id, found);
   }
-  const terminated = library.instruments.filter(
-    (i) =>
-      library.status(i, asOf) === "terminated" && library.parties(i).some((p) => finalInvolved.has(p.party)),
+  const terminated = view.terminated.filter((i) =>
+    library.parties(i).some((p) => involved.has(library.registry.canonical(p.party) ?? p.party)),
   );
-  const attacksOn = indexByTarget(attacks);
   return {
+    config,
     situation,
+    view,
     attacks,
-    attacksOn,
-    attackGroups: groupAttacks(attacksOn),
-    involved: finalInvolved,
-    obligations: [...obligations.values()],
+    ctx,
+    involved,
+    verdicts,
     belligerents,
-    notTriggered: [...missed.values()],
+    decisions: [...joins, ...decisions].sort((a, b) => a.state.localeCompare(b.state) || a.wave - b.wave),
     asIfInForce,
     terminated,
-    bothSides,
-    touchedReadings,
-    retroactive,
+    snapshots,
+    evaluations,
   };
 }
 
-function evaluateAll(
+function snapshot(
+  wave: number,
+  verdicts: Map<string, Found>,
+  belligerents: Joined[],
+  joins: Decision[],
+  situation: Situation,
+): Snapshot {
+  return {
+    wave,
+    verdicts: new Map(verdicts),
+    belligerents: [...belligerents],
+    joins: [...joins],
+    sides: new Map(
+      situation.wars.map((w) => [w.id, { sides: new Map(w.sides), wave: new Map(w.wave), basis: new Map(w.basis) }]),
+    ),
+  };
+}
+
+export function context(
   library: Library,
   situation: Situation,
-  attacks: readonly AttackFact[],
   config: RunConfig,
-  instruments: readonly Instrument[],
+  attacks: readonly AttackFact[],
+  shared: Caches,
+): TriggerContext {
+  const attacksOn = new Map<string, AttackFact[]>();
+  for (const a of attacks) {
+    const list = attacksOn.get(a.target);
+    if (list) list.push(a);
+    else attacksOn.set(a.target, [a]);
+  }
+  return {
+    library,
+    situation,
+    config,
+    attacksOn,
+    attackGroups: groupAttacks(attacksOn),
+    wars: new Map(situation.wars.map((w) => [w.id, w])),
+    regions: shared.regions,
+  };
+}
+
+/** Attacks on one target that differ only in who struck share every other verdict. */
+function groupAttacks(attacksOn: ReadonlyMap<string, readonly AttackFact[]>): Map<string, AttackFact[][]> {
+  const out = new Map<string, AttackFact[][]>();
+  for (const [target, facts] of attacksOn) {
+    const groups = new Map<string, AttackFact[]>();
+    for (const fact of facts) {
+      const key = `${fact.war}|${fact.object}|${fact.place}|${fact.start}|${fact.end}|${fact.armed?.id}|${fact.invasion?.id}|${fact.derived}|${fact.assumption}`;
+      const group = groups.get(key);
+      if (group) group.push(fact);
+      else groups.set(key, [fact]);
+    }
+    out.set(target, [...groups.values()]);
+  }
+  return out;
+}
+
+/** Every state an event names, or that is at war. */
+function involvedStates(situation: Situation, belligerents: readonly Joined[]): Set<string> {
+  const set = new Set<string>();
+  for (const e of situation.events) {
+    for (const c of [e.by, e.against, e.to, ...(e.supported_by ?? [])]) if (c) set.add(c);
+  }
+  for (const b of belligerents) set.add(b.state);
+  return set;
+}
+
+/** Tests each triggered provision of one instrument for each pair whose beneficiary is involved. */
+export function evaluateInstrument(
+  ctx: TriggerContext,
+  s: Standing,
   involved: ReadonlySet<string>,
-  asIfInForce: boolean,
-  touchedReadings: CoreOutcome["touchedReadings"],
-  retroactive: Set<string>,
-  only?: ReadonlySet<string>,
-): { found: FoundObligation[]; missed: FoundNotTriggered[] } {
-  const found: FoundObligation[] = [];
-  const missed: FoundNotTriggered[] = [];
-  const attacksOn = indexByTarget(attacks);
-  const attackGroups = groupAttacks(attacksOn);
-  for (const instrument of instruments) {
-    const members = library.membersOn(instrument, situation.asOf, asIfInForce);
-    const memberSet = new Set(members);
-    if (
-      !members.some((m) => involved.has(m)) &&
-      !namedBeneficiaries(library, instrument).some((b) => involved.has(b))
-    )
-      continue;
-    const ctx: TriggerContext = {
-      library,
-      situation,
-      attacks,
-      attacksOn,
-      attackGroups,
-      config,
-      members: memberSet,
-      asIfInForce,
-    };
-    for (const article of library.articlesOn(instrument, situation.asOf)) {
-      for (const provision of article.provisions) {
-        if (!provision.trigger) continue;
-        const ep = effectiveProvision(instrument, article, provision, config);
-        for (const [obligor, beneficiary] of pairs(library, provision, members, involved)) {
-          if (only && !only.has(beneficiary)) continue;
-          const evaluation = evaluate(ctx, ep, obligor, beneficiary);
-          noteTouched(ep, evaluation, touchedReadings, retroactive);
-          const key = obligationKey(instrument, article, provision, obligor, beneficiary);
-          if (evaluation.met) {
-            found.push({
-              key,
-              ep,
-              obligor,
-              beneficiary,
-              evaluation,
-              wave: 0,
-              joinsWar: joinsWar(ep, obligor, config),
-            });
-          } else {
-            missed.push({
-              key,
-              ep,
-              obligor,
-              beneficiary,
-              unmet: evaluation.conditions.filter((c) => !c.met).map((c) => c.text),
-            });
-          }
+  only: ReadonlySet<string> | undefined,
+  shared: Caches,
+  budget: Budget,
+  found: (f: Omit<Found, "wave">) => void,
+): number {
+  if (!touches(s, involved)) return 0;
+  let count = 0;
+  const scope = { members: s.members, organisation: s.organisation };
+  // An obligor outside the events cannot change a verdict unless the clause asks something of it (a
+  // request to it, a suspension toward it): one evaluation then serves every such obligor.
+  const perObligor = (s.instrument.suspensions?.length ?? 0) > 0;
+  for (const a of s.provisions) {
+    const personal = perObligor || a.provision.trigger?.request === true || a.provision.trigger?.on_call !== undefined;
+    for (const beneficiary of a.beneficiaries) {
+      if (!involved.has(beneficiary) || (only && !only.has(beneficiary))) continue;
+      let common: { ep: EffectiveProvision; evaluation: Evaluation } | undefined;
+      for (const obligor of a.obligors) {
+        if (obligor === beneficiary) continue;
+        budget.tick();
+        count++;
+        const ep = shared.provisions.get(a.instrument, a.article, a.provision, ctx.config, obligor);
+        let evaluation: Evaluation;
+        if (personal || involved.has(obligor)) {
+          evaluation = evaluate(ctx, scope, ep, obligor, beneficiary);
+        } else if (common && common.ep === ep) {
+          evaluation = common.evaluation;
+        } else {
+          evaluation = evaluate(ctx, scope, ep, obligor, beneficiary);
+          common = { ep, evaluation };
         }
+        found({ key: obligationKey(ep, obligor, beneficiary), ep, standing: s, obligor, beneficiary, evaluation });
       }
     }
   }
-  return { found, missed };
+  return count;
+}
+
+function touches(s: Standing, involved: ReadonlySet<string>): boolean {
+  for (const c of involved) if (s.members.has(c)) return true;
+  return s.outsiders.some((b) => involved.has(b));
+}
+
+/** The places a state was attacked in, in one war: where its defenders go. */
+function placesAttacked(attacks: readonly AttackFact[], state: string, war: string): string[] {
+  return [...new Set(attacks.filter((a) => a.target === state && (a.war === war || a.war === null)).map((a) => a.place))];
 }
 
 /**
- * What one provision binds, on a run's final facts, under a reading configuration: the met pairs and their
- * strength. Two configurations with the same signature cannot lead to different answers for it.
+ * Attacks a war implies beyond those the events give, each resting on a stated assumption: forces the
+ * scenario stations, joiners' forces where they go to defend, and homelands when the war is widened.
  */
-export function provisionSignature(
+export function deriveAttacks(
   library: Library,
-  outcome: CoreOutcome,
+  situation: Situation,
+  belligerents: readonly Joined[],
   config: RunConfig,
-  instrument: Instrument,
-  provisionId: string,
-): ProvisionVerdict[] {
-  const situation = outcome.situation;
-  const asIf = library.status(instrument, situation.asOf) !== "in-force";
-  const members = library.membersOn(instrument, situation.asOf, asIf);
-  const ctx: TriggerContext = {
-    library,
-    situation,
-    attacks: outcome.attacks,
-    attacksOn: outcome.attacksOn,
-    attackGroups: outcome.attackGroups,
-    config,
-    members: new Set(members),
-    asIfInForce: asIf,
+): AttackFact[] {
+  const out = new Map<string, AttackFact>();
+  const given = new Set(situation.given.map((a) => `${a.by}>${a.target}>${a.object}>${a.place}`));
+  const add = (
+    war: WarFact,
+    by: string,
+    target: string,
+    place: string,
+    object: "territory" | "forces",
+    derived: "engaged" | "stationed" | "theatre",
+    assumption: string,
+  ) => {
+    if (given.has(`${by}>${target}>${object}>${place}`)) return;
+    const id = `${war.id}:${by}>${target}:${object}@${place}`;
+    if (out.has(id)) return;
+    out.set(id, {
+      id,
+      event: war.event,
+      by,
+      target,
+      place,
+      object,
+      start: war.start,
+      end: null,
+      war: war.id,
+      armed: null,
+      invasion: null,
+      nuclear: null,
+      supporters: [],
+      derived,
+      assumption,
+    });
   };
-  const involved = outcome.involved;
-  const parts: ProvisionVerdict[] = [];
-  for (const article of library.articlesOn(instrument, situation.asOf)) {
-    for (const provision of article.provisions) {
-      if (provision.id !== provisionId || !provision.trigger) continue;
-      const ep = effectiveProvision(instrument, article, provision, config);
-      for (const [obligor, beneficiary] of pairs(library, provision, members, involved)) {
-        const e = evaluate(ctx, ep, obligor, beneficiary);
-        if (e.met) {
-          parts.push({
-            obligor,
-            beneficiary,
-            article: article.article.number,
-            kind: provision.kind,
-            strength: ep.strength,
-            joinsWar: joinsWar(ep, obligor, config),
-          });
+  for (const war of situation.wars) {
+    for (const [y, sideY] of war.sides) {
+      const enemies = [...war.sides].filter(([, s]) => s !== sideY).map(([s]) => s);
+      const joined = belligerents.find((b) => b.state === y && b.war === war);
+      for (const x of enemies) {
+        for (const place of situation.stationed.get(y) ?? []) {
+          if (place !== y) add(war, x, y, place, "forces", "stationed", `forces.${y}`);
+        }
+        if (config.engaged && joined && joined.wave > 0) {
+          for (const place of joined.defends) {
+            if (library.administrator(place) !== y) add(war, x, y, place, "forces", "engaged", `${war.id}.engaged`);
+          }
+        }
+        if (config.widen) add(war, x, y, y, "territory", "theatre", "theatre.homelands");
+        for (const place of situation.theatre) {
+          if (library.administrator(place) === y) add(war, x, y, place, "territory", "theatre", `theatre.${place}`);
         }
       }
     }
   }
-  return parts;
+  return [...out.values()];
 }
 
-export interface ProvisionVerdict {
-  obligor: string;
-  beneficiary: string;
-  article: string;
-  kind: Provision["kind"];
-  strength: Provision["strength"];
-  joinsWar: boolean;
-}
-
-/** States an instrument protects without being parties to it (the ROK in the 1953 declaration of the sixteen). */
-function namedBeneficiaries(library: Library, instrument: Instrument): string[] {
-  const out: string[] = [];
-  for (const article of library.articlesOn(instrument, "9999-12-31")) {
-    for (const p of article.provisions)
-      if (Array.isArray(p.beneficiaries))
-        out.push(...p.beneficiaries.map((b) => library.registry.canonical(b) ?? b));
-  }
-  return out;
-}
-
-function indexByTarget(attacks: readonly AttackFact[]): Map<string, AttackFact[]> {
-  const out = new Map<string, AttackFact[]>();
-  for (const a of attacks) {
-    const list = out.get(a.target);
-    if (list) list.push(a);
-    else out.set(a.target, [a]);
-  }
-  return out;
-}
-
-export function obligationKey(
-  instrument: Instrument,
-  article: ArticleText,
-  provision: Provision,
-  obligor: string,
-  beneficiary: string,
-): string {
-  return `${obligor}>${beneficiary}|${instrument.id}|${article.part ?? ""}${article.article.number}|${provision.id}`;
-}
-
-/** Obligor–beneficiary pairs worth testing: the beneficiary must be involved in the scenario. */
-function pairs(
+/**
+ * Who joins which war. A state joins when a binding military obligation calls for it and nothing pulls
+ * it the other way: not when it is bound to both sides, nor when it would fight a state it owes a pledge.
+ */
+export function decide(
   library: Library,
-  provision: Provision,
-  members: string[],
-  involved: ReadonlySet<string>,
-): [string, string][] {
-  const canon = (c: string) => library.registry.canonical(c) ?? c;
-  const obligors = Array.isArray(provision.obligors) ? provision.obligors.map(canon) : members;
-  const beneficiaries = Array.isArray(provision.beneficiaries) ? provision.beneficiaries.map(canon) : members;
-  const out: [string, string][] = [];
-  for (const beneficiary of beneficiaries) {
-    if (!involved.has(beneficiary)) continue;
-    for (const obligor of obligors) if (obligor !== beneficiary) out.push([obligor, beneficiary]);
+  situation: Situation,
+  view: DateView,
+  config: RunConfig,
+  verdicts: readonly Found[],
+  belligerents: readonly Joined[],
+  wave: number,
+): Decision[] {
+  const { joining } = config;
+  const calls = new Map<string, { war: WarFact | null; found: Found[] }>();
+  for (const f of verdicts) {
+    if (!f.evaluation.met || !MILITARY.has(f.ep.provision.kind)) continue;
+    // Verdicts kept from a snapshot point at the wars of an earlier run: take this run's by id.
+    const id = f.evaluation.war?.id;
+    const war =
+      (id ? situation.wars.find((w) => w.id === id) : situation.wars.find((w) => w.sides.has(f.beneficiary))) ??
+      null;
+    // A call to join a war the beneficiary is not (yet) fighting waits for it to be in.
+    if (war && !war.sides.has(f.beneficiary)) continue;
+    const key = `${f.obligor}|${war?.id ?? ""}`;
+    const entry = calls.get(key) ?? { war, found: [] };
+    entry.found.push(f);
+    calls.set(key, entry);
   }
-  return out;
-}
-
-function joinsWar(ep: EffectiveProvision, obligor: string, config: RunConfig): boolean {
-  if (!MILITARY.has(ep.provision.kind) || config.declines.has(obligor)) return false;
-  return ep.strength === "automatic" || (ep.strength === "discretionary" && config.honourDiscretionary);
-}
-
-function noteTouched(
-  ep: EffectiveProvision,
-  evaluation: Evaluation,
-  touched: CoreOutcome["touchedReadings"],
-  retroactive: Set<string>,
-): void {
-  // A reading is worth forking on only where the provision met an event (or nearly did).
-  if (evaluation.factId === "" && !evaluation.met) return;
-  for (const reading of ep.provision.readings ?? []) {
-    const key = readingKey(ep.instrument, ep.provision, reading);
-    if (!touched.has(key)) {
-      touched.set(key, {
-        instrument: ep.instrument,
-        provision: ep.provision,
-        readingId: reading.id,
-        label: reading.label,
-        heldBy: reading.held_by ?? [],
-      });
-    }
-  }
-  if (evaluation.conditions.some((c) => c.id === "retroactivity")) retroactive.add(ep.instrument.id);
-}
-
-/** Who joins which war this wave. A state bound toward both sides of a war joins neither. */
-function decideJoiners(
-  obligations: FoundObligation[],
-  bothSides: BothSides[],
-): { state: string; war: War; side: "A" | "B"; via: FoundObligation }[] {
-  const wanted = new Map<string, { war: War; sides: Map<"A" | "B", FoundObligation[]> }>();
-  for (const o of obligations) {
-    if (!o.joinsWar) continue;
-    const war = o.evaluation.war;
-    if (!war) continue;
-    const side = war.sides.get(o.beneficiary);
-    if (!side) continue;
-    const key = `${o.obligor}|${war.id}`;
-    const entry = wanted.get(key) ?? { war, sides: new Map() };
-    entry.sides.set(side, [...(entry.sides.get(side) ?? []), o]);
-    wanted.set(key, entry);
-  }
-  const joiners: { state: string; war: War; side: "A" | "B"; via: FoundObligation }[] = [];
-  for (const [key, { war, sides }] of wanted) {
+  const out: Decision[] = [];
+  const stayOut = (d: Omit<Decision, "decision" | "wave">): Decision => ({ ...d, decision: "stays-out", wave });
+  for (const [key, { war, found }] of calls) {
     const state = key.split("|")[0] as string;
-    if (sides.size > 1) {
-      if (!bothSides.some((b) => b.state === state && b.war === war)) {
-        bothSides.push({ state, war, obligations: [...sides.values()].flat() });
-      }
+    const binding = found.filter((f) => f.ep.legalForce === "binding" || joining.includePolitical);
+    const taken = binding.filter(
+      (f) => f.ep.strength !== "discretionary" || !joining.onlyAutomatic || joining.joins.has(state),
+    );
+    const base = { state, war, calls: taken, against: [], pledges: [], side: null };
+    if (!war) {
+      if (taken.length) out.push({ ...base, decision: "would-act", reason: "no-war", wave });
       continue;
     }
-    if (war.sides.has(state)) continue;
-    if (bothSides.some((b) => b.state === state && b.war === war)) continue;
-    const [side, list] = [...sides][0] as ["A" | "B", FoundObligation[]];
-    joiners.push({ state, war, side, via: list[0] as FoundObligation });
+    if (war.sides.has(state)) {
+      const mine = war.sides.get(state);
+      const other = taken.filter((f) => war.sides.get(f.beneficiary) !== mine);
+      if (other.length) out.push(stayOut({ ...base, calls: other, reason: "already-at-war" }));
+      continue;
+    }
+    if (joining.declines.has(state)) {
+      out.push(stayOut({ ...base, calls: found, reason: "scenario-declines" }));
+      continue;
+    }
+    if (binding.length === 0) {
+      out.push(stayOut({ ...base, calls: found, reason: "not-binding" }));
+      continue;
+    }
+    if (taken.length === 0) {
+      out.push(stayOut({ ...base, calls: binding, reason: "discretionary-only" }));
+      continue;
+    }
+    const honoured = config.honour.get(state);
+    const chosen = honoured ? taken.find((f) => f.key === honoured) : undefined;
+    const sideOf = (f: Found) => war.sides.get(f.beneficiary) as "A" | "B";
+    const sides = new Set(taken.map(sideOf));
+    if (sides.size > 1 && !chosen) {
+      const [first] = taken;
+      const side = sideOf(first as Found);
+      out.push(
+        stayOut({
+          ...base,
+          calls: taken.filter((f) => sideOf(f) === side),
+          against: taken.filter((f) => sideOf(f) !== side),
+          reason: "bound-to-both-sides",
+        }),
+      );
+      continue;
+    }
+    const side = chosen ? sideOf(chosen) : sideOf(taken[0] as Found);
+    const forSide = taken.filter((f) => sideOf(f) === side);
+    const allies = view.allies.get(state);
+    const pledges = [...war.sides]
+      .filter(([enemy, s]) => s !== side && allies?.has(enemy))
+      .map(([enemy]) => ({ toward: enemy, pledge: allies?.get(enemy) as Pledge }));
+    if (pledges.length && !chosen) {
+      out.push(stayOut({ ...base, calls: forSide, pledges, reason: "against-own-ally" }));
+      continue;
+    }
+    out.push({ ...base, calls: chosen ? [chosen] : forSide, pledges, side, decision: "joins", reason: "binding-obligation", wave });
   }
-  return joiners.sort((a, b) => a.state.localeCompare(b.state));
+  // The scenario's own joiners, on the side it names or the side they are bound to.
+  for (const [state, withState] of joining.joins) {
+    if (belligerents.some((b) => b.state === state)) continue;
+    const existing = out.find((d) => d.state === state && d.war);
+    const war = withState ? situation.wars.find((w) => w.sides.has(withState)) : existing?.war;
+    if (!war || war.sides.has(state)) continue;
+    const side = withState ? (war.sides.get(withState) as "A" | "B") : (existing?.side ?? null);
+    const calls = existing?.calls ?? [];
+    const resolvedSide = side ?? (calls[0] ? (war.sides.get(calls[0].beneficiary) as "A" | "B") : null);
+    if (!resolvedSide) continue;
+    const index = out.indexOf(existing as Decision);
+    const decision: Decision = {
+      state,
+      war,
+      calls,
+      against: [],
+      pledges: [],
+      side: resolvedSide,
+      decision: "joins",
+      reason: "scenario-joins",
+      wave,
+    };
+    if (index >= 0) out[index] = decision;
+    else out.push(decision);
+  }
+  return out.sort((a, b) => a.state.localeCompare(b.state));
+}
+
+/**
+ * Who joins at the fixpoint if the verdicts were these, with the facts held still: the joining decisions
+ * replayed from the events' own belligerents. A contested point whose verdicts leave this set unchanged
+ * needs no new cascade.
+ */
+export function joinersFor(
+  library: Library,
+  situation: Situation,
+  view: DateView,
+  config: RunConfig,
+  verdicts: readonly Found[],
+): Set<string> {
+  const wars = situation.wars.map((w) => {
+    const initial = [...w.sides].filter(([s]) => w.basis.get(s) === "event");
+    return {
+      ...w,
+      sides: new Map(initial),
+      wave: new Map(initial.map(([s]) => [s, 0])),
+      basis: new Map(initial.map(([s]) => [s, "event" as const])),
+    };
+  });
+  const virtual: Situation = { ...situation, wars };
+  const belligerents: Joined[] = [];
+  for (let wave = 1; wave <= MAX_WAVES; wave++) {
+    const joiners = decide(library, virtual, view, config, verdicts, belligerents, wave).filter(
+      (d) => d.decision === "joins" && !d.war?.sides.has(d.state),
+    );
+    if (joiners.length === 0) break;
+    for (const j of joiners) {
+      const war = j.war as WarFact;
+      war.sides.set(j.state, j.side as "A" | "B");
+      belligerents.push({ state: j.state, war, wave, basis: "obligation", via: null, defends: [] });
+    }
+  }
+  return joinerSet(wars);
+}
+
+export function joinerSet(wars: readonly WarFact[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of wars) for (const [s, side] of w.sides) if (w.basis.get(s) !== "event") out.add(`${s}|${w.id}|${side}`);
+  return out;
 }

@@ -1,116 +1,88 @@
-import type { Instrument, Provision } from "../model/instrument.js";
-import type { Citation, Conflict, ConflictView, Violation } from "../model/result.js";
-import type { ArticleText, Library } from "../treaties/library.js";
-import type { CoreOutcome, FoundObligation } from "./cascade.js";
+import type { Instrument } from "../model/instrument.js";
+import type { ArticleText } from "../treaties/library.js";
+import type { Applicable } from "./applicability.js";
+import type { Found, Outcome } from "./cascade.js";
+import { holds } from "./facts.js";
 
-interface StandingProvision {
+/** An article another answer cites: an instrument and the article as it read that day. */
+export interface Cited {
   instrument: Instrument;
   article: ArticleText;
-  provision: Provision;
-  members: Set<string>;
 }
 
-/** Provisions in force that bind without a trigger: prohibitions, non-aggression and neutrality pledges. */
-function standing(library: Library, asOf: string, kinds: ReadonlySet<string>): StandingProvision[] {
-  const out: StandingProvision[] = [];
-  for (const instrument of library.instruments) {
-    if (library.status(instrument, asOf) !== "in-force") continue;
-    const members = new Set(library.membersOn(instrument, asOf));
-    for (const article of library.articlesOn(instrument, asOf)) {
-      for (const provision of article.provisions) {
-        if (kinds.has(provision.kind)) out.push({ instrument, article, provision, members });
-      }
-    }
-  }
-  return out;
+export interface FoundViolation {
+  key: string;
+  by: string;
+  rule: Applicable;
+  event: string;
+  conduct: "use-of-force" | "arms-transfer" | "troop-deployment" | "technology-transfer";
+  toward: string | null;
+  assumption: string | null;
 }
 
-function bound(library: Library, sp: StandingProvision, state: string): boolean {
-  if (Array.isArray(sp.provision.obligors)) {
-    return sp.provision.obligors.some((o) => (library.registry.canonical(o) ?? o) === state);
-  }
-  return sp.members.has(state);
+export interface FoundConflict {
+  kind:
+    | "bound-to-both-sides"
+    | "against-own-ally"
+    | "defence-vs-non-aggression"
+    | "assistance-vs-prohibition"
+    | "assistance-vs-non-assistance";
+  state: string;
+  war: string | null;
+  obligations: Found[];
+  against: { cited: Cited; toward: string | null; kind: Applicable["provision"]["kind"] } | null;
+  views: { view: string; heldBy: string[]; cites: Cited[] }[];
 }
 
-function matches(library: Library, list: string[] | undefined, state: string): boolean {
-  return !list || list.length === 0 || list.some((c) => (library.registry.canonical(c) ?? c) === state);
-}
+const canonOf = (outcome: Outcome) => (c: string) => outcome.ctx.library.registry.canonical(c) ?? c;
 
-export function cite(
-  library: Library,
-  instrument: Instrument,
-  article: ArticleText,
-  paragraph?: string,
-): Citation {
-  const source = library.source(instrument, article.source);
-  return {
-    instrument: instrument.id,
-    instrument_title: instrument.title,
-    article: article.article.number,
-    part: article.part,
-    paragraph: paragraph ?? null,
-    quote: article.text ?? "",
-    quote_confidence: article.quote_confidence ?? "paraphrase",
-    source: {
-      id: source?.id ?? "",
-      title: source?.title ?? "",
-      url: source?.url ?? null,
-      date: source?.date ?? null,
-    },
-  };
-}
+const rules = (outcome: Outcome, kind: "non-aggression" | "prohibition") =>
+  kind === "non-aggression" ? outcome.view.nonAggression : outcome.view.prohibitions;
 
-/** Looks up an article another provision relies on (a Charter article), for the views of a conflict. */
-function citeRef(
-  library: Library,
-  ref: { instrument: string; article: string },
-  asOf: string,
-): Citation | null {
-  const instrument = library.byId.get(ref.instrument);
-  const article =
-    instrument && library.articlesOn(instrument, asOf).find((a) => a.article.number === ref.article);
-  return instrument && article?.text ? cite(library, instrument, article) : null;
-}
+const listed = (list: readonly string[] | undefined, state: string, canon: (c: string) => string) =>
+  !list || list.length === 0 || list.some((c) => canon(c) === state);
 
-/** Arms, troops or technology sent where a prohibition in force forbids it. */
-export function conductViolations(library: Library, outcome: CoreOutcome): Violation[] {
-  const { situation } = outcome;
-  const prohibitions = standing(library, situation.asOf, new Set(["prohibition"]));
-  const nonAggression = standing(library, situation.asOf, new Set(["non-aggression"]));
-  const out: Violation[] = [];
+/** Conduct against rules in force: uses of force against a pledge, transfers a prohibition forbids. */
+export function violationsOf(outcome: Outcome): FoundViolation[] {
+  const { situation, config } = outcome;
+  const canon = canonOf(outcome);
+  const out: FoundViolation[] = [];
   for (const event of situation.transfers) {
     const from = event.by;
     const to = event.to ?? event.against;
     if (!to) continue;
-    for (const sp of prohibitions) {
-      const rule = sp.provision.prohibits;
-      if (!rule || rule.conduct !== event.kind) continue;
-      if (!matches(library, rule.from, from) || !matches(library, rule.to, to)) continue;
+    for (const rule of rules(outcome, "prohibition")) {
+      const p = rule.provision.prohibits;
+      if (!p || p.conduct !== event.kind) continue;
+      if (!listed(p.from, from, canon) || !listed(p.to, to, canon)) continue;
       for (const violator of [from, to]) {
-        if (!bound(library, sp, violator)) continue;
-        const role = violator === from ? "sending" : "receiving";
+        if (!rule.obligors.includes(violator)) continue;
         out.push({
-          ...cite(library, sp.instrument, sp.article, sp.provision.paragraph),
+          key: `${violator}|${event.id}|${rule.instrument.id}|${rule.article.article.number}`,
+          by: violator,
+          rule,
           event: event.id,
-          by: library.registry.ref(violator),
-          conduct: event.kind,
-          description: `${library.registry.name(violator)}, ${role} in ${event.id} (${event.kind} ${library.registry.name(from)} → ${library.registry.name(to)}), acts against ${sp.instrument.short_title ?? sp.instrument.id} ¶${sp.article.article.number}${rule.items ? ` (${rule.items})` : ""}`,
+          conduct: p.conduct as FoundViolation["conduct"],
+          toward: violator === from ? to : from,
+          assumption: null,
         });
       }
     }
   }
-  for (const attack of outcome.attacks) {
-    // Only the first blow breaks a non-aggression pledge; answering it is self-defence, not aggression.
-    const war = attack.war ? situation.wars.find((w) => w.id === attack.war) : undefined;
-    if (attack.derived || (war && war.initiator !== attack.by)) continue;
-    for (const sp of nonAggression) {
-      if (!bound(library, sp, attack.by) || !sp.members.has(attack.target)) continue;
+  // A use of force breaks a non-aggression pledge unless it is self-defence or authorised.
+  for (const { event, selfDefence, authorised } of situation.force) {
+    const target = event.against as string;
+    if (holds(selfDefence, config) || holds(authorised, config)) continue;
+    for (const rule of rules(outcome, "non-aggression")) {
+      if (!rule.obligors.includes(event.by) || !rule.beneficiaries.includes(target)) continue;
       out.push({
-        ...cite(library, sp.instrument, sp.article, sp.provision.paragraph),
-        event: attack.id,
-        by: library.registry.ref(attack.by),
+        key: `${event.by}|${event.id}|${rule.instrument.id}|${rule.article.article.number}`,
+        by: event.by,
+        rule,
+        event: event.id,
         conduct: "use-of-force",
-        description: `${library.registry.name(attack.by)}'s attack on ${library.registry.name(attack.target)} (${attack.id}) breaks its pledge of non-aggression in ${sp.instrument.short_title ?? sp.instrument.id} Art. ${sp.article.article.number}`,
+        toward: target,
+        assumption: selfDefence.id,
       });
     }
   }
@@ -119,94 +91,111 @@ export function conductViolations(library: Library, outcome: CoreOutcome): Viola
 
 const ASSISTANCE_CONDUCT = "arms-transfer";
 
-/** Obligations that pull a state two ways: both sides, a pledge, or a Security Council prohibition. */
-export function conflictsOf(library: Library, outcome: CoreOutcome): Conflict[] {
-  const asOf = outcome.situation.asOf;
-  const reg = library.registry;
-  const ref = (o: FoundObligation) => ({
-    instrument: o.ep.instrument.id,
-    article: o.ep.article.article.number,
-    beneficiary: reg.ref(o.beneficiary),
-  });
-  const out: Conflict[] = [];
-  for (const both of outcome.bothSides) {
-    out.push({
-      kind: "bound-to-both-sides",
-      state: reg.ref(both.state),
-      description: `${reg.name(both.state)} is bound to states on both sides of ${both.war.id} and joins neither`,
-      obligations: both.obligations.map(ref),
-      prohibition: null,
-      views: [],
-    });
-  }
-  const prohibitions = standing(library, asOf, new Set(["prohibition"]));
-  const pledges = standing(library, asOf, new Set(["non-aggression", "neutrality"]));
-  const military = outcome.obligations.filter(
-    (o) => o.ep.provision.kind === "defence" || o.ep.provision.kind === "offence",
-  );
-  for (const o of military) {
-    for (const sp of prohibitions) {
-      const rule = sp.provision.prohibits;
-      if (!rule || rule.conduct !== ASSISTANCE_CONDUCT || !bound(library, sp, o.obligor)) continue;
-      if (!matches(library, rule.from, o.obligor) || !matches(library, rule.to, o.beneficiary)) continue;
+/** Obligations that pull a state two ways: both sides of a war, an ally, a pledge, a prohibition. */
+export function conflictsOf(outcome: Outcome): FoundConflict[] {
+  const { situation, ctx } = outcome;
+  const canon = canonOf(outcome);
+  const out: FoundConflict[] = [];
+  for (const d of outcome.decisions) {
+    if (d.reason === "bound-to-both-sides" || (d.reason === "already-at-war" && d.calls.length)) {
       out.push({
-        kind: "assistance-vs-prohibition",
-        state: reg.ref(o.obligor),
-        description: `Military assistance from ${reg.name(o.obligor)} to ${reg.name(o.beneficiary)} under ${o.ep.instrument.id} Art. ${o.ep.article.article.number} would include arms that ${sp.instrument.short_title ?? sp.instrument.id} ¶${sp.article.article.number} forbids${rule.items ? ` (${rule.items})` : ""}`,
-        obligations: [ref(o)],
-        prohibition: cite(library, sp.instrument, sp.article, sp.provision.paragraph),
-        views: prohibitionViews(library, sp, asOf),
+        kind: "bound-to-both-sides",
+        state: d.state,
+        war: d.war?.id ?? null,
+        obligations: [...d.calls, ...d.against],
+        against: null,
+        views: [],
       });
-    }
-    for (const target of o.evaluation.against) {
-      // Fighting the state that started the war is collective self-defence, which a non-aggression pledge
-      // leaves open; a neutrality pledge does not.
-      const defendingAgainstInitiator = o.evaluation.war?.initiator === target;
-      for (const sp of pledges) {
-        if (!bound(library, sp, o.obligor) || !sp.members.has(target) || target === o.obligor) continue;
-        if (sp.provision.kind === "non-aggression" && defendingAgainstInitiator) continue;
+    } else if (d.reason === "against-own-ally") {
+      for (const { toward, pledge } of d.pledges) {
         out.push({
-          kind: sp.provision.kind === "neutrality" ? "defence-vs-neutrality" : "defence-vs-non-aggression",
-          state: reg.ref(o.obligor),
-          description: `${reg.name(o.obligor)} is bound to assist ${reg.name(o.beneficiary)} against ${reg.name(target)} (${o.ep.instrument.id} Art. ${o.ep.article.article.number}) but pledged ${sp.provision.kind} toward ${reg.name(target)} (${sp.instrument.id} Art. ${sp.article.article.number})`,
-          obligations: [ref(o)],
-          prohibition: cite(library, sp.instrument, sp.article),
+          kind: "against-own-ally",
+          state: d.state,
+          war: d.war?.id ?? null,
+          obligations: d.calls,
+          against: { cited: { instrument: pledge.instrument, article: pledge.article }, toward, kind: pledge.kind },
           views: [],
         });
       }
     }
   }
-  for (const o of outcome.obligations.filter((x) => x.ep.provision.kind === "non-assistance-to-aggressor")) {
+  const military = [...outcome.verdicts.values()].filter(
+    (f) => f.evaluation.met && (f.ep.provision.kind === "defence" || f.ep.provision.kind === "offence"),
+  );
+  const prohibitions = rules(outcome, "prohibition");
+  const pledges = rules(outcome, "non-aggression");
+  for (const o of military) {
+    for (const rule of prohibitions) {
+      const p = rule.provision.prohibits;
+      if (!p || p.conduct !== ASSISTANCE_CONDUCT || !rule.obligors.includes(o.obligor)) continue;
+      if (!listed(p.from, o.obligor, canon) || !listed(p.to, o.beneficiary, canon)) continue;
+      out.push({
+        kind: "assistance-vs-prohibition",
+        state: o.obligor,
+        war: o.evaluation.war?.id ?? null,
+        obligations: [o],
+        against: { cited: { instrument: rule.instrument, article: rule.article }, toward: null, kind: "prohibition" },
+        views: prohibitionViews(outcome, rule),
+      });
+    }
+    const war = o.evaluation.war;
+    for (const target of o.evaluation.against) {
+      // Helping the victim of an armed attack against its attacker is self-defence (Charter Art. 51):
+      // it breaks no pledge of non-aggression. Helping the side that struck first against the other may.
+      const attacker = (ctx.attacksOn.get(o.beneficiary) ?? []).some((a) => a.by === target);
+      const victimDefended = war ? war.sides.get(o.beneficiary) !== war.sides.get(war.initiator) : false;
+      if (attacker || victimDefended) continue;
+      for (const rule of pledges) {
+        if (!rule.obligors.includes(o.obligor) || !rule.beneficiaries.includes(target) || target === o.obligor)
+          continue;
+        out.push({
+          kind: "defence-vs-non-aggression",
+          state: o.obligor,
+          war: war?.id ?? null,
+          obligations: [o],
+          against: { cited: { instrument: rule.instrument, article: rule.article }, toward: target, kind: "non-aggression" },
+          views: [],
+        });
+      }
+    }
+  }
+  for (const o of [...outcome.verdicts.values()]) {
+    if (!o.evaluation.met || o.ep.provision.kind !== "non-assistance-to-aggressor") continue;
     for (const m of military) {
       if (m.obligor !== o.obligor || !o.evaluation.against.includes(m.beneficiary)) continue;
       out.push({
         kind: "assistance-vs-non-assistance",
-        state: reg.ref(o.obligor),
-        description: `${reg.name(o.obligor)} must not assist ${reg.name(m.beneficiary)} (${o.ep.instrument.id}) yet is bound to assist it (${m.ep.instrument.id})`,
-        obligations: [ref(o), ref(m)],
-        prohibition: null,
+        state: o.obligor,
+        war: m.evaluation.war?.id ?? null,
+        obligations: [o, m],
+        against: null,
         views: [],
       });
     }
   }
+  void situation;
   return out;
 }
 
-function prohibitionViews(library: Library, sp: StandingProvision, asOf: string): ConflictView[] {
-  const grounds = sp.provision.relies_on ?? [];
-  const primacy = grounds.map((r) => citeRef(library, r, asOf)).filter((c): c is Citation => c !== null);
-  const reasons = grounds.map((r) => r.why ?? `${r.instrument} Art. ${r.article}`);
-  const views: ConflictView[] = [
-    {
-      view: `The prohibition prevails${reasons.length ? `: ${reasons.join("; ")}` : ""}`,
-      held_by: [],
-      cites: primacy.at(-1) ?? null,
-    },
+/** The two views of a Security Council prohibition against treaty assistance (Charter Arts. 25 and 103). */
+function prohibitionViews(outcome: Outcome, rule: Applicable): FoundConflict["views"] {
+  const { library } = outcome.ctx;
+  const asOf = outcome.situation.asOf;
+  const cite = (ref: { instrument: string; article: string }): Cited | null => {
+    const instrument = library.byId.get(ref.instrument);
+    const article = instrument && library.articlesOn(instrument, asOf).find((a) => a.article.number === ref.article);
+    return instrument && article?.text ? { instrument, article } : null;
+  };
+  const present = (c: Cited | null): c is Cited => c !== null;
+  const views: FoundConflict["views"] = [
+    { view: "prohibition-prevails", heldBy: [], cites: (rule.provision.relies_on ?? []).map(cite).filter(present) },
   ];
-  for (const reading of sp.provision.readings ?? []) {
-    const cites =
-      (reading.relies_on ?? []).map((r) => citeRef(library, r, asOf)).find((c) => c !== null) ?? null;
-    views.push({ view: reading.label, held_by: reading.held_by ?? [], cites });
+  for (const reading of rule.provision.readings ?? []) {
+    views.push({
+      view: `${rule.instrument.id}/${rule.provision.id}/${reading.id}`,
+      heldBy: reading.held_by ?? [],
+      cites: (reading.relies_on ?? []).map(cite).filter(present),
+    });
   }
   return views;
 }

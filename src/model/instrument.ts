@@ -133,7 +133,11 @@ export const Scope = z.strictObject({
   territory_of: z.enum(["beneficiary", "any-party"]).optional(),
   /** A named region (see the library's regions) the attack must happen in. */
   region: Slug.optional(),
-  /** Whether attacks on the partner's armed forces, vessels or aircraft in `forces_region` count. */
+  /**
+   * Whether attacks on the partner's armed forces, vessels or aircraft (in `forces_region`) count: `true`
+   * where the text names them, `false` where it confines the clause to territory ("on its territory"), unset
+   * where it speaks only of the party (then the forces-abroad reading decides).
+   */
   forces: z.boolean().optional(),
   forces_region: Slug.optional(),
   /** The article that defines the area (NATO Art. 6 for Art. 5). */

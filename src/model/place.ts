@@ -84,8 +84,30 @@ export const Actor = z.strictObject({
 });
 export type Actor = z.infer<typeof Actor>;
 
-/** Library-wide data that is not a single instrument: places and non-state parties. */
+/**
+ * A way of reading every clause of a kind, not one instrument ("victim", "territorial"). Readings on one
+ * `axis` are alternatives: exactly one of them is in effect. What each sets is a flag the engine knows.
+ */
+export const GeneralReading = z.strictObject({
+  id: Slug,
+  axis: Slug,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  default: z.boolean().optional(),
+  sets: z.strictObject({
+    /** The party owed must not have started the war (every clause but offensive ones). */
+    victim_test: z.boolean().optional(),
+    /** An attack on a party's forces abroad counts as an attack on the party, whatever the clause says. */
+    forces_abroad: z.boolean().optional(),
+  }),
+  held_by: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+export type GeneralReading = z.infer<typeof GeneralReading>;
+
+/** Library-wide data that is not a single instrument: places, non-state parties, general readings. */
 export const Gazetteer = z.strictObject({
+  general_readings: z.array(GeneralReading).optional(),
   territories: z.array(Territory).optional(),
   regions: z.array(Region).optional(),
   seas: z.array(Sea).optional(),

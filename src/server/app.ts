@@ -3,24 +3,15 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { z } from "zod";
-import type { Problem } from "../data/located.js";
-import { explainState } from "../engine/explain.js";
-import { whatIf } from "../engine/index.js";
 import { isRealDate } from "../model/common.js";
 import { RESULT_SCHEMA } from "../model/result.js";
-import { GeneralReading, Scenario } from "../model/scenario.js";
-import { renderBrief } from "../report/brief.js";
 import { STATES } from "../states/registry.js";
 import type { Library } from "../treaties/library.js";
 import { treatyRows } from "../treaties/listing.js";
 import { networkOn } from "../treaties/network.js";
-import {
-  BUILTIN_SCENARIOS,
-  checkScenario,
-  readScenarioFile,
-  resolvePoints,
-} from "../treaties/scenario-file.js";
+import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
 import { openApiDocument } from "./openapi.js";
+import { answerHere, BadRequest, fieldOf, scenarioFrom, whatIfRequest } from "./requests.js";
 import type { ScenarioStore } from "./store.js";
 
 export interface AppOptions {
@@ -32,113 +23,7 @@ export interface AppOptions {
 }
 
 export const BODY_LIMIT = 256 * 1024;
-const MAX_DEPTH = 32;
 const ID = z.string().uuid();
-
-interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-class BadRequest extends Error {
-  constructor(
-    message: string,
-    readonly problems: FieldProblem[] = [],
-  ) {
-    super(message);
-  }
-}
-
-function depth(value: unknown, level = 0): number {
-  if (level > MAX_DEPTH || value === null || typeof value !== "object") return level;
-  let max = level;
-  for (const child of Object.values(value as object)) {
-    max = Math.max(max, depth(child, level + 1));
-    if (max > MAX_DEPTH) break;
-  }
-  return max;
-}
-
-function fieldOf(path: readonly PropertyKey[]): string {
-  return (
-    path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("") ||
-    "(body)"
-  );
-}
-
-/** Validates a scenario body: schema, known codes and places, coordinates resolved. */
-function scenarioFrom(body: unknown, library: Library): Scenario {
-  if (depth(body) > MAX_DEPTH) throw new BadRequest(`body nested deeper than ${MAX_DEPTH} levels`);
-  const parsed = Scenario.safeParse(body);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({
-      field: fieldOf(i.path),
-      message: i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")}` : i.message,
-    }));
-    throw new BadRequest(
-      `invalid scenario: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,
-      problems,
-    );
-  }
-  const problems = checkScenario(parsed.data, library, (path, message) => ({
-    file: "body",
-    line: 0,
-    column: 0,
-    field: fieldOf(path),
-    message,
-  }));
-  if (problems.length) {
-    const list = problems.map((p: Problem) => ({ field: p.field ?? "(body)", message: p.message }));
-    throw new BadRequest(`invalid scenario: ${list.map((p) => `${p.field}: ${p.message}`).join("; ")}`, list);
-  }
-  return resolvePoints(parsed.data, library);
-}
-
-const WhatIfQuery = z.strictObject({
-  reading: z.union([z.string(), z.array(z.string())]).optional(),
-  declines: z.union([z.string(), z.array(z.string())]).optional(),
-  explain: z.string().optional(),
-  format: z.enum(["json", "markdown"]).optional(),
-});
-
-function list(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-function answer(library: Library, scenario: Scenario, rawQuery: unknown) {
-  const query = WhatIfQuery.safeParse(rawQuery);
-  if (!query.success)
-    throw new BadRequest(
-      `invalid query: ${query.error.issues.map((i) => `${fieldOf(i.path)}: ${i.message}`).join("; ")}`,
-    );
-  let general: GeneralReading | undefined;
-  const readings: string[] = [];
-  for (const r of list(query.data.reading)) {
-    const g = GeneralReading.safeParse(r);
-    if (g.success) general = g.data;
-    else readings.push(r);
-  }
-  const declines = list(query.data.declines).map((d) => {
-    const code = library.registry.canonical(d);
-    if (!code)
-      throw new BadRequest(`declines: unknown state code ${d}`, [
-        { field: "declines", message: `unknown state code ${d}` },
-      ]);
-    return code;
-  });
-  const result = whatIf(library, scenario, { ...(general ? { reading: general } : {}), readings, declines });
-  let code: string | undefined;
-  if (query.data.explain) {
-    code = library.registry.canonical(query.data.explain);
-    if (!code) {
-      throw new BadRequest(`explain: unknown state code ${query.data.explain}`, [
-        { field: "explain", message: "unknown state code" },
-      ]);
-    }
-  }
-  if (query.data.format === "markdown") return { markdown: renderBrief(result, true, code) };
-  return code ? explainState(result, code) : result;
-}
 
 function notFound(reply: FastifyReply, what: string) {
   return reply.code(404).send({ error: "not-found", message: `no ${what}` });
@@ -238,12 +123,15 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
       : [];
     return files.flatMap((file) => {
       const read = readScenarioFile(join(BUILTIN_SCENARIOS, file), library);
-      return "scenario" in read ? [{ id: file.replace(/\.yaml$/, ""), scenario: read.scenario }] : [];
+      if (!("scenario" in read)) return [];
+      // The expected answer is for the tests; the web app asks the question, not the answer.
+      const { expect: _expected, ...scenario } = read.scenario;
+      return [{ id: file.replace(/\.yaml$/, ""), scenario }];
     });
   });
 
   app.post("/api/what-if", async (request) =>
-    answer(library, scenarioFrom(request.body, library), request.query),
+    answerHere(library, whatIfRequest(library, scenarioFrom(request.body, library), request.query)),
   );
 
   app.get("/api/scenarios", async (request) => {
@@ -258,7 +146,7 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   });
 
   app.post("/api/scenarios", async (request, reply) => {
-    const saved = store.create(scenarioFrom(request.body, library));
+    const saved = store.create(scenarioFrom(request.body, library).scenario);
     return reply.code(201).header("Location", `/api/scenarios/${saved.id}`).send(saved);
   });
 
@@ -273,7 +161,7 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   });
   app.put<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
     const id = withId(request.params.id);
-    return store.update(id, scenarioFrom(request.body, library)) ?? notFound(reply, `scenario ${id}`);
+    return store.update(id, scenarioFrom(request.body, library).scenario) ?? notFound(reply, `scenario ${id}`);
   });
   app.delete<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
     const id = withId(request.params.id);
@@ -282,7 +170,7 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   app.get<{ Params: { id: string } }>("/api/scenarios/:id/what-if", async (request, reply) => {
     const saved = store.get(withId(request.params.id));
     return saved
-      ? answer(library, saved.scenario, request.query)
+      ? answerHere(library, whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query))
       : notFound(reply, `scenario ${request.params.id}`);
   });
 
@@ -305,7 +193,7 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
       );
     const items = body.data.scenarios.map((item, i) => {
       try {
-        return { ...(item.id ? { id: item.id } : {}), scenario: scenarioFrom(item.scenario, library) };
+        return { ...(item.id ? { id: item.id } : {}), scenario: scenarioFrom(item.scenario, library).scenario };
       } catch (error) {
         if (error instanceof BadRequest)
           throw new BadRequest(

@@ -1,5 +1,5 @@
 import type { Article, ArticleVersion, Instrument, Party, Source } from "../model/instrument.js";
-import type { Region, Sea, Territory } from "../model/place.js";
+import type { GeneralReading, Region, Sea, Territory } from "../model/place.js";
 import type { Registry } from "../states/registry.js";
 
 export type Status = "not-yet-signed" | "signed" | "in-force" | "terminated";
@@ -13,6 +13,14 @@ export interface ArticleText {
   quote_confidence: Article["quote_confidence"];
   source: string | undefined;
   provisions: NonNullable<Article["provisions"]>;
+}
+
+/** Library-wide data that is not an instrument. */
+export interface Places {
+  territories: readonly Territory[];
+  regions: readonly Region[];
+  seas: readonly Sea[];
+  generalReadings: readonly GeneralReading[];
 }
 
 /**
@@ -29,17 +37,18 @@ export class Library {
   private readonly articleCache = new Map<string, ArticleText[]>();
   private readonly memberCache = new Map<string, string[]>();
 
+  readonly generalReadings: readonly GeneralReading[];
+
   constructor(
     readonly instruments: readonly Instrument[],
-    territories: readonly Territory[],
-    regions: readonly Region[],
+    readonly places: Places,
     readonly registry: Registry,
-    seas: readonly Sea[] = [],
   ) {
-    this.seas = new Map(seas.map((sea) => [sea.id, sea]));
+    this.seas = new Map(places.seas.map((sea) => [sea.id, sea]));
     this.byId = new Map(instruments.map((i) => [i.id, i]));
-    this.territories = new Map(territories.map((t) => [t.code, t]));
-    this.regions = new Map(regions.map((r) => [r.id, r]));
+    this.territories = new Map(places.territories.map((t) => [t.code, t]));
+    this.regions = new Map(places.regions.map((r) => [r.id, r]));
+    this.generalReadings = places.generalReadings;
     for (const instrument of instruments) {
       for (const party of this.parties(instrument)) {
         const list = this.byParty.get(party.party) ?? [];
@@ -47,6 +56,11 @@ export class Library {
         this.byParty.set(party.party, list);
       }
     }
+  }
+
+  /** The same places, registry and readings with other instruments (ATOP-derived, synthetic, a subset). */
+  withInstruments(instruments: readonly Instrument[]): Library {
+    return new Library(instruments, this.places, this.registry);
   }
 
   /** The parties as listed, or those of the instrument named by `parties_of` (all UN members). */

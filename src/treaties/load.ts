@@ -7,6 +7,7 @@ import {
   type Actor,
   type Gazetteer,
   Gazetteer as GazetteerSchema,
+  type GeneralReading,
   type Region,
   type Sea,
   type Territory,
@@ -120,7 +121,9 @@ function assemble(
   const territories: Territory[] = [];
   const regions: Region[] = [];
   const seas: Sea[] = [];
+  const generalReadings: GeneralReading[] = [];
   for (const { gazetteer } of gazetteers) {
+    generalReadings.push(...(gazetteer.general_readings ?? []));
     seas.push(...(gazetteer.seas ?? []));
     actors.push(...(gazetteer.actors ?? []));
     territories.push(...(gazetteer.territories ?? []));
@@ -180,5 +183,8 @@ function assemble(
       });
     });
   }
-  return { library: new Library(accepted, territories, regions, registry, seas), problems };
+  return {
+    library: new Library(accepted, { territories, regions, seas, generalReadings }, registry),
+    problems,
+  };
 }

@@ -1,0 +1,414 @@
+import type { Scenario } from "../model/scenario.js";
+import type { Library } from "../treaties/library.js";
+import { type Budget, type RunConfig, withGeneral } from "./config.js";
+import {
+  type Caches,
+  context,
+  type Found,
+  joinerSet,
+  joinersFor,
+  type Outcome,
+  runCascade,
+} from "./cascade.js";
+import { violationsOf } from "./conduct.js";
+import { buildSituation } from "./facts.js";
+import { evaluate } from "./triggers/index.js";
+
+/** How one obligor stands toward one beneficiary under one provision, in one answer. */
+export interface Stand {
+  bound: boolean;
+  strength: Found["ep"]["strength"] | null;
+  legalForce: Found["ep"]["legalForce"] | null;
+  against: string[];
+  joins: boolean;
+  unmet: string[];
+}
+
+export interface Flip {
+  found: Found;
+  main: Stand;
+  alternative: Stand;
+}
+
+export interface PointOutcome {
+  flips: Flip[];
+  joins: { state: string; war: string; main: boolean; alternative: boolean }[];
+  violations: { key: string; by: string; instrument: string; article: string; event: string; main: boolean }[];
+}
+
+export interface Point {
+  kind:
+    | "general-reading"
+    | "instrument-reading"
+    | "characterisation"
+    | "retroactivity"
+    | "sovereignty"
+    | "theatre"
+    | "engagement"
+    | "honour";
+  id: string;
+  ref: string | null;
+  adopted: boolean;
+  state: string | null;
+  place: string | null;
+  instrument: string | null;
+  heldBy: string[];
+  /** The dependency whose verdicts it can change; null where it changes the facts themselves. */
+  dep: string | null;
+  apply: (config: RunConfig) => RunConfig;
+  /** For honour points: the wave whose snapshot the alternative resumes from. */
+  resumeWave?: number;
+  /** It changes violations only (self-defence, authorisation): no verdict is re-tested. */
+  violationsOnly?: boolean;
+}
+
+export interface Contested {
+  point: Point;
+  under: string;
+  outcome: PointOutcome;
+}
+
+const MILITARY = new Set(["defence", "offence"]);
+/** Conditions a party can still meet by acting: a point that leaves only these unmet is still worth showing. */
+const ACTIONABLE = new Set(["request", "call"]);
+
+export class Contest {
+  constructor(
+    private readonly library: Library,
+    private readonly scenario: Scenario,
+    private readonly shared: Caches,
+    private readonly budget: Budget,
+  ) {}
+
+  /** Every contested point of the main answer, with what it flips under the main and the other reading. */
+  run(main: Outcome, other: Outcome | null, otherId: string | null): Contested[] {
+    const points = this.points(main, other);
+    const out: Contested[] = [];
+    const mainUnder = main.config.general.get("who-is-owed") ?? "";
+    for (const p of points) {
+      const underMain = this.flipsUnder(p, main);
+      if (!empty(underMain)) out.push({ point: p, under: mainUnder, outcome: underMain });
+      if (!other || !otherId) continue;
+      const underOther = this.flipsUnder(p, other);
+      // Under the other general reading, show only what the main reading's answer did not already show.
+      if (!empty(underOther) && signature(underOther) !== signature(underMain)) {
+        out.push({ point: p, under: otherId, outcome: underOther });
+      }
+    }
+    return out;
+  }
+
+  /** What the other reading of who is owed changes, as a contested point of its own. */
+  generalPoint(main: Outcome, other: Outcome, otherId: string): Contested | null {
+    if (other === main) return null;
+    const outcome = diff(main, other, null);
+    if (empty(outcome)) return null;
+    const reading = this.library.generalReadings.find((r) => r.id === otherId);
+    return {
+      point: {
+        kind: "general-reading",
+        id: otherId,
+        ref: otherId,
+        adopted: false,
+        state: null,
+        place: null,
+        instrument: null,
+        heldBy: reading?.held_by ?? [],
+        dep: "general:victim_test",
+        apply: (c) => withGeneral(c, this.library.generalReadings, otherId),
+      },
+      under: main.config.general.get("who-is-owed") ?? "",
+      outcome,
+    };
+  }
+
+  /** The other reading of who is owed: re-evaluated where verdicts depend on it, re-run if joining changes. */
+  alternative(main: Outcome, config: RunConfig): Outcome {
+    return this.alternativeOutcome(main, config, "general:victim_test") ?? main;
+  }
+
+  /** The outcome under `config`, patched from `base` where possible; null when nothing depends on `dep`. */
+  private alternativeOutcome(base: Outcome, config: RunConfig, dep: string | null): Outcome | null {
+    if (dep === null) return runCascade(this.library, this.scenario, config, this.shared, this.budget);
+    const affected = [...base.verdicts.values()].filter((f) => f.evaluation.deps.has(dep));
+    if (affected.length === 0) return null;
+    if (dep.startsWith("judgement:") && !sameStructure(base, config, this.scenario)) {
+      return runCascade(this.library, this.scenario, config, this.shared, this.budget);
+    }
+    const ctx = context(this.library, base.situation, config, base.attacks, this.shared);
+    const verdicts = new Map(base.verdicts);
+    let military = false;
+    for (const f of affected) {
+      this.budget.tick();
+      const ep = this.shared.provisions.get(f.ep.instrument, f.ep.article, f.ep.provision, config, f.obligor);
+      const evaluation = evaluate(ctx, f.standing, ep, f.obligor, f.beneficiary);
+      const next: Found = { ...f, ep, evaluation };
+      verdicts.set(f.key, next);
+      if (joiningMatters(f) || joiningMatters(next)) military = true;
+    }
+    // Joining turns only on military verdicts; where they leave the joiners as they were, the facts stand.
+    if (military) {
+      const now = joinerSet(base.situation.wars);
+      const then = joinersFor(this.library, base.situation, base.view, config, [...verdicts.values()]);
+      if (now.size !== then.size || [...now].some((k) => !then.has(k))) {
+        return runCascade(this.library, this.scenario, config, this.shared, this.budget);
+      }
+    }
+    return { ...base, config, ctx, verdicts };
+  }
+
+  private flipsUnder(p: Point, base: Outcome): PointOutcome {
+    const config = p.apply(base.config);
+    let alt: Outcome | null;
+    if (p.violationsOnly) {
+      alt = { ...base, config };
+    } else if (p.resumeWave !== undefined) {
+      const snap = base.snapshots.get(p.resumeWave);
+      alt = snap
+        ? runCascade(this.library, this.scenario, config, this.shared, this.budget, snap)
+        : runCascade(this.library, this.scenario, config, this.shared, this.budget);
+    } else {
+      alt = this.alternativeOutcome(base, config, p.dep);
+    }
+    if (!alt) return { flips: [], joins: [], violations: [] };
+    return diff(base, alt, p.dep);
+  }
+
+  private points(main: Outcome, other: Outcome | null): Point[] {
+    const { library } = this;
+    const points: Point[] = [];
+    const none = { ref: null, adopted: false, state: null, place: null, instrument: null, heldBy: [] as string[] };
+    const deps = new Set<string>();
+    for (const o of [main, other]) {
+      if (!o) continue;
+      for (const f of o.verdicts.values()) for (const d of f.evaluation.deps) deps.add(d);
+    }
+    // General readings on axes other than who-is-owed (that one is the main/other pair itself).
+    for (const reading of library.generalReadings) {
+      if (reading.axis === "who-is-owed" || main.config.general.get(reading.axis) === reading.id) continue;
+      const dep = reading.sets.forces_abroad !== undefined ? "general:forces_abroad" : "general:victim_test";
+      if (!deps.has(dep)) continue;
+      points.push({
+        ...none,
+        kind: "general-reading",
+        id: reading.id,
+        ref: reading.id,
+        heldBy: reading.held_by ?? [],
+        dep,
+        apply: (c) => withGeneral(c, library.generalReadings, reading.id),
+      });
+    }
+    for (const j of main.situation.judgements.values()) {
+      if (!j.disputed) continue;
+      points.push({
+        ...none,
+        kind: "characterisation",
+        id: j.id,
+        ref: j.id,
+        state: j.target,
+        heldBy: j.heldBy,
+        dep: `judgement:${j.id}`,
+        violationsOnly: j.field === "self_defence" || j.field === "authorised",
+        apply: (c) => ({ ...c, flips: new Set([...c.flips, j.id]) }),
+      });
+    }
+    const touched = [...deps].filter((d) => d.startsWith("reading:")).sort();
+    for (const d of touched) {
+      const key = d.slice("reading:".length);
+      const [instrumentId, provisionId, readingId] = key.split("/") as [string, string, string];
+      const instrument = library.byId.get(instrumentId);
+      const reading = findReading(instrument, provisionId, readingId);
+      if (!instrument || !reading) continue;
+      // A reading is worth showing only where the provision met an event, or nearly did.
+      const near = [...main.verdicts.values()].some(
+        (f) => f.evaluation.deps.has(d) && (f.evaluation.met || f.evaluation.factId !== ""),
+      );
+      if (!near) continue;
+      const adopted = main.config.readings.has(key);
+      points.push({
+        ...none,
+        kind: "instrument-reading",
+        id: key,
+        ref: key,
+        adopted,
+        instrument: instrumentId,
+        heldBy: reading.held_by ?? [],
+        dep: d,
+        apply: (c) => {
+          const readings = new Set(c.readings);
+          if (adopted) readings.delete(key);
+          else readings.add(key);
+          return { ...c, readings };
+        },
+      });
+    }
+    for (const d of [...deps].filter((x) => x.startsWith("sov:")).sort()) {
+      const [, place, claimant] = d.split(":") as [string, string, string];
+      points.push({
+        ...none,
+        kind: "sovereignty",
+        id: `${place}.sovereignty.${claimant}`,
+        state: claimant,
+        place,
+        heldBy: [claimant],
+        dep: d,
+        apply: (c) => ({ ...c, sovereignty: new Map([...c.sovereignty, [place, claimant]]) }),
+      });
+    }
+    for (const d of [...deps].filter((x) => x.startsWith("retro:")).sort()) {
+      const id = d.slice("retro:".length);
+      points.push({
+        ...none,
+        kind: "retroactivity",
+        id: `${id}.retroactive`,
+        instrument: id,
+        dep: d,
+        apply: (c) => ({ ...c, nonRetroactive: new Set([...c.nonRetroactive, id]) }),
+      });
+    }
+    if (deps.has("derived:engaged")) {
+      points.push({ ...none, kind: "engagement", id: "engaged", adopted: true, dep: null, apply: (c) => ({ ...c, engaged: false }) });
+    }
+    for (const d of main.decisions) {
+      if (d.reason !== "bound-to-both-sides" && d.reason !== "against-own-ally") continue;
+      const options = d.reason === "bound-to-both-sides" ? [d.calls[0], d.against[0]] : [d.calls[0]];
+      for (const f of options) {
+        if (!f) continue;
+        points.push({
+          ...none,
+          kind: "honour",
+          id: `honour:${d.state}:${f.ep.instrument.id}/${f.ep.article.article.number}`,
+          ref: f.key,
+          state: d.state,
+          instrument: f.ep.instrument.id,
+          dep: null,
+          resumeWave: d.wave,
+          apply: (c) => ({ ...c, honour: new Map([...c.honour, [d.state, f.key]]) }),
+        });
+      }
+    }
+    return points;
+  }
+}
+
+function findReading(instrument: Library["instruments"][number] | undefined, provisionId: string, readingId: string) {
+  if (!instrument) return undefined;
+  const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
+  for (const a of articles) {
+    for (const provision of [...(a.provisions ?? []), ...(a.versions ?? []).flatMap((v) => v.provisions ?? [])]) {
+      if (provision.id !== provisionId) continue;
+      const reading = provision.readings?.find((r) => r.id === readingId);
+      if (reading) return reading;
+    }
+  }
+  return undefined;
+}
+
+const joiningMatters = (f: Found) =>
+  f.evaluation.met && MILITARY.has(f.ep.provision.kind) && f.evaluation.war !== null;
+
+/** Whether flipping judgements leaves the wars and first strikes as they were (then verdicts suffice). */
+function sameStructure(base: Outcome, config: RunConfig, scenario: Scenario): boolean {
+  const rebuilt = buildSituation(scenario, config);
+  const shape = (s: typeof rebuilt) =>
+    JSON.stringify([s.wars.map((w) => [w.id, w.initiator, w.start, [...w.sides].filter(([st]) => (w.wave.get(st) ?? 0) === 0)]), [...s.firstStrike]]);
+  const original = buildSituation(scenario, base.config);
+  return shape(rebuilt) === shape(original);
+}
+
+function stand(o: Outcome, f: Found | undefined): Stand {
+  if (!f) return { bound: false, strength: null, legalForce: null, against: [], joins: false, unmet: [] };
+  const met = f.evaluation.met;
+  return {
+    bound: met,
+    strength: met ? f.ep.strength : null,
+    legalForce: met ? f.ep.legalForce : null,
+    against: met ? [...f.evaluation.against].sort() : [],
+    joins: met && o.belligerents.some((b) => b.via?.key === f.key),
+    unmet: f.evaluation.conditions.filter((c) => !c.met).map((c) => c.code),
+  };
+}
+
+function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
+  const flips: Flip[] = [];
+  const keys = new Set([...base.verdicts.keys(), ...alt.verdicts.keys()]);
+  for (const key of keys) {
+    const x = base.verdicts.get(key);
+    const y = alt.verdicts.get(key);
+    if (dep !== null && !(x?.evaluation.deps.has(dep) || y?.evaluation.deps.has(dep))) {
+      // A verdict that does not depend on the point can still change through the cascade (joining).
+      if (x === y) continue;
+    }
+    if (x && y && unchanged(base, alt, x, y)) continue;
+    const main = stand(base, x);
+    const alternative = stand(alt, y);
+    if (same(main, alternative)) continue;
+    if (!main.bound && !alternative.bound && !closer(main, alternative)) continue;
+    flips.push({ found: (x ?? y) as Found, main, alternative });
+  }
+  const joinKey = (o: Outcome) => new Set(o.belligerents.filter((b) => b.wave > 0).map((b) => `${b.state}|${b.war.id}`));
+  const a = joinKey(base);
+  const b = joinKey(alt);
+  const joins = [...new Set([...a, ...b])]
+    .filter((k) => a.has(k) !== b.has(k))
+    .sort()
+    .map((k) => {
+      const [state, war] = k.split("|") as [string, string];
+      return { state, war, main: a.has(k), alternative: b.has(k) };
+    });
+  const va = violationsOf(base);
+  const vb = violationsOf(alt);
+  const vaKeys = new Set(va.map((v) => v.key));
+  const vbKeys = new Set(vb.map((v) => v.key));
+  const violations = [...va.filter((v) => !vbKeys.has(v.key)), ...vb.filter((v) => !vaKeys.has(v.key))].map((v) => ({
+    key: v.key,
+    by: v.by,
+    instrument: v.rule.instrument.id,
+    article: v.rule.article.article.number,
+    event: v.event,
+    main: vaKeys.has(v.key),
+  }));
+  flips.sort((p, q) => p.found.key.localeCompare(q.found.key));
+  return { flips, joins, violations };
+}
+
+/** A quick test, without building stands, for the verdicts a full re-run left as they were. */
+function unchanged(base: Outcome, alt: Outcome, x: Found, y: Found): boolean {
+  const a = x.evaluation;
+  const b = y.evaluation;
+  if (a.met !== b.met) return false;
+  if (!a.met) {
+    const ua = a.conditions.filter((c) => !c.met);
+    const ub = b.conditions.filter((c) => !c.met);
+    return ua.length === ub.length && ua.every((c, i) => c.code === ub[i]?.code);
+  }
+  if (x.ep.strength !== y.ep.strength || x.ep.legalForce !== y.ep.legalForce) return false;
+  if (a.against.length !== b.against.length || a.against.some((s, i) => s !== b.against[i])) return false;
+  const joins = (o: Outcome, f: Found) => o.belligerents.some((bl) => bl.via?.key === f.key);
+  return joins(base, x) === joins(alt, y);
+}
+
+function same(a: Stand, b: Stand): boolean {
+  return (
+    a.bound === b.bound &&
+    a.strength === b.strength &&
+    a.legalForce === b.legalForce &&
+    a.joins === b.joins &&
+    a.against.join() === b.against.join() &&
+    (a.bound || a.unmet.join() === b.unmet.join())
+  );
+}
+
+/** Not bound either way, but the point clears every condition except ones a party can still meet by acting. */
+function closer(main: Stand, alternative: Stand): boolean {
+  return (
+    alternative.unmet.length > 0 &&
+    alternative.unmet.length < main.unmet.length &&
+    alternative.unmet.every((c) => ACTIONABLE.has(c) && main.unmet.includes(c))
+  );
+}
+
+const empty = (o: PointOutcome) => o.flips.length === 0 && o.joins.length === 0 && o.violations.length === 0;
+
+const signature = (o: PointOutcome) =>
+  JSON.stringify([o.flips.map((f) => [f.found.key, f.main, f.alternative]), o.joins, o.violations.map((v) => v.key)]);

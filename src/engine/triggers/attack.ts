@@ -1,0 +1,112 @@
+import type { Trigger } from "../../model/instrument.js";
+import { type AttackFact, holds } from "../facts.js";
+import {
+  attackerConditions,
+  placeCondition,
+  requestCondition,
+  retroactivityCondition,
+  stateOfWarCondition,
+  victimCondition,
+} from "./common.js";
+import { type Evaluation, type Evaluator, finish, type Verdict, verdict } from "./context.js";
+
+type Need = "armed-attack" | "invasion" | "nuclear";
+
+/** What happened: an armed attack, an invasion, or aggression in which nuclear weapons were used. */
+function eventCondition(
+  need: Need,
+  trigger: Trigger,
+  fact: AttackFact,
+  config: Parameters<typeof holds>[1],
+  deps: Set<string>,
+): Verdict {
+  const because = trigger.because?.event ? { because: trigger.because.event } : {};
+  const base = { event: fact.id, state: fact.target, by: fact.by, ...because };
+  if (fact.derived) {
+    // A derived blow is an armed attack in a war by assumption; it is never an invasion or nuclear use.
+    const met = need === "armed-attack";
+    return verdict(need, met, {
+      ...base,
+      detail: met ? "derived" : "strike-not-invasion",
+      ...(fact.assumption ? { assumption: fact.assumption } : {}),
+    });
+  }
+  const judgement = need === "armed-attack" ? fact.armed : need === "invasion" ? fact.invasion : fact.nuclear;
+  if (judgement) deps.add(`judgement:${judgement.id}`);
+  if (need === "nuclear" && fact.armed) deps.add(`judgement:${fact.armed.id}`);
+  const met = holds(judgement, config) && (need !== "nuclear" || holds(fact.armed, config));
+  return verdict(need, met, { ...base, detail: "judged", ...(judgement ? { assumption: judgement.id } : {}) });
+}
+
+/** Attacks on the beneficiary: armed attack, aggression, hostilities, invasion, nuclear use. */
+function attackEvaluator(need: Need): Evaluator {
+  return (ctx, scope, ep, obligor, beneficiary, deps) => {
+    const trigger = ep.trigger as Trigger;
+    const groups = (ctx.attackGroups.get(beneficiary) ?? [])
+      .map((group) => group.filter((a) => a.by !== obligor))
+      .filter((group) => group.length > 0);
+    if (groups.length === 0) {
+      return finish([verdict("event", false, { detail: "none", state: beneficiary })], {
+        factId: "",
+        against: [],
+        war: null,
+        places: [],
+      });
+    }
+    let best: Omit<Evaluation, "deps" | "awaitingCall"> | undefined;
+    for (const facts of groups) {
+      const first = facts[0] as AttackFact;
+      const war = first.war ? (ctx.wars.get(first.war) ?? null) : null;
+      const shared: Verdict[] = [eventCondition(need, trigger, first, ctx.config, deps)];
+      if (trigger.by?.min_count) {
+        const attackers = new Set(
+          (ctx.attacksOn.get(beneficiary) ?? []).filter((a) => a.war === first.war).map((a) => a.by),
+        );
+        shared.push(
+          verdict("attackers-count", attackers.size >= trigger.by.min_count, {
+            state: beneficiary,
+            count: attackers.size,
+            needed: trigger.by.min_count,
+          }),
+        );
+      }
+      shared.push(...placeCondition(ctx, scope, ep, trigger, beneficiary, first, deps));
+      if (trigger.state_of_war) shared.push(stateOfWarCondition(ctx, trigger, beneficiary, war));
+      if (trigger.request) shared.push(requestCondition(ctx, scope, trigger, obligor, beneficiary));
+      const retro = retroactivityCondition(ctx, ep, first, deps);
+      if (retro) shared.push(retro);
+      if (first.derived) deps.add(`derived:${first.derived}`);
+
+      const perAttacker = facts.map((fact) => {
+        const own = attackerConditions(ctx, scope, ep, trigger, fact.by, fact.supporters);
+        const victim = victimCondition(ctx, ep, trigger, beneficiary, fact.by, war, deps);
+        return { fact, verdicts: victim ? [...own, victim] : own };
+      });
+      const striker =
+        perAttacker.find((p) => p.verdicts.every((v) => v.met)) ?? (perAttacker[0] as (typeof perAttacker)[0]);
+      const evaluation = finish([...striker.verdicts, ...shared], {
+        factId: striker.fact.id,
+        against: [striker.fact.by],
+        war,
+        places: [first.place],
+      });
+      if (evaluation.met) {
+        evaluation.against = perAttacker.filter((p) => p.verdicts.every((v) => v.met)).map((p) => p.fact.by);
+        if (best?.met && best.war === war) {
+          best.against = [...new Set([...best.against, ...evaluation.against])];
+          best.places = [...new Set([...best.places, ...evaluation.places])];
+          continue;
+        }
+      }
+      if (!best || rank(evaluation) < rank(best)) best = evaluation;
+    }
+    return best as Omit<Evaluation, "deps" | "awaitingCall">;
+  };
+}
+
+const rank = (e: { met: boolean; conditions: Verdict[] }) =>
+  e.met ? -1 : e.conditions.filter((c) => !c.met).length;
+
+export const armedAttack = attackEvaluator("armed-attack");
+export const invasion = attackEvaluator("invasion");
+export const nuclearUse = attackEvaluator("nuclear");

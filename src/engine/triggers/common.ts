@@ -1,0 +1,241 @@
+import type { Trigger } from "../../model/instrument.js";
+import { type AttackFact, startedBy, type WarFact } from "../facts.js";
+import type { EffectiveProvision } from "../provision.js";
+import { type InstrumentScope, type TriggerContext, type Verdict, verdict } from "./context.js";
+
+const understood = (ep: EffectiveProvision, field: string) => {
+  const id = ep.fromUnderstanding.get(field);
+  return id ? { understanding: id } : {};
+};
+
+const because = (trigger: Trigger, field: keyof NonNullable<Trigger["because"]>) => {
+  const words = trigger.because?.[field];
+  return words ? { because: words } : {};
+};
+
+/** Who struck: a state, one the clause names, not one it excludes, not a party, with the support it needs. */
+export function attackerConditions(
+  ctx: TriggerContext,
+  scope: InstrumentScope,
+  ep: EffectiveProvision,
+  trigger: Trigger,
+  attacker: string,
+  supporters: readonly string[],
+): Verdict[] {
+  const by = trigger.by;
+  if (!by) return [];
+  const out: Verdict[] = [];
+  const registry = ctx.library.registry;
+  const canon = (c: string) => registry.canonical(c) ?? c;
+  const words = because(trigger, "by");
+  if (by.kind === "any-state") {
+    out.push(verdict("attacker-state", registry.isState(attacker), { by: attacker, ...words }));
+  } else if (by.kind === "named") {
+    const named = (by.states ?? []).map(canon);
+    out.push(verdict("attacker-named", named.includes(attacker), { by: attacker, states: named, ...words }));
+  }
+  if (by.exclude?.length) {
+    const excluded = by.exclude.map(canon);
+    out.push(
+      verdict("attacker-excluded", !excluded.includes(attacker), { by: attacker, states: excluded, ...words }),
+    );
+  }
+  if (by.supported_by?.length) {
+    const needed = by.supported_by.map(canon);
+    const met = supporters.some((s) => needed.includes(s));
+    out.push(verdict("supported-by", met, { by: attacker, states: needed, ...words }));
+  }
+  if (by.external) {
+    out.push(verdict("external", !scope.members.has(attacker), { by: attacker, ...understood(ep, "by") }));
+  }
+  return out;
+}
+
+/** Where the blow fell: the beneficiary's (or a party's) territory, in the treaty's area, or its forces. */
+export function placeCondition(
+  ctx: TriggerContext,
+  scope: InstrumentScope,
+  ep: EffectiveProvision,
+  trigger: Trigger,
+  beneficiary: string,
+  fact: AttackFact,
+  deps: Set<string>,
+): Verdict[] {
+  const { library, config } = ctx;
+  const out: Verdict[] = [];
+  const where = trigger.where;
+  const place = fact.place;
+  for (const claimant of library.territories.get(place)?.claimed_by ?? []) {
+    deps.add(`sov:${place}:${library.registry.canonical(claimant) ?? claimant}`);
+  }
+  const claim = config.sovereignty.get(place);
+  const owner = claim ?? library.administrator(place);
+  if (claim) {
+    out.push(verdict("sovereignty", true, { place, state: claim, assumption: `${place}.sovereignty.${claim}` }));
+  }
+  const inRegion = (region: string) => ctx.regions.has(place, region, owner);
+  const words = { ...because(trigger, "where"), ...understood(ep, "where") };
+  const base = { place, state: beneficiary, ...(fact.assumption ? { assumption: fact.assumption } : {}) };
+  if (fact.object === "forces") {
+    const region = where?.forces_region ?? where?.region;
+    if (where?.forces === true) {
+      const met = !region || inRegion(region);
+      out.push(
+        verdict("place", met, {
+          ...base,
+          detail: met ? "forces-within-region" : "forces-outside-region",
+          ...(region ? { region } : {}),
+          ...words,
+        }),
+      );
+      return out;
+    }
+    if (where?.forces === false) {
+      out.push(verdict("place", false, { ...base, detail: "forces-not-covered", ...words }));
+      return out;
+    }
+    // Clauses that speak only of the party: whether its forces abroad count is a general reading.
+    deps.add("general:forces_abroad");
+    if (!config.flags.forcesAbroad) {
+      out.push(verdict("place", false, { ...base, detail: "forces-not-covered", ...words }));
+    } else if (where?.region && !inRegion(where.region)) {
+      out.push(verdict("place", false, { ...base, detail: "forces-outside-region", region: where.region, ...words }));
+    } else {
+      out.push(verdict("place", true, { ...base, detail: "forces-abroad-reading", ...words }));
+    }
+    return out;
+  }
+  const whose = where?.territory_of ?? "beneficiary";
+  const own = whose === "beneficiary" ? owner === beneficiary : scope.members.has(owner);
+  if (!own) {
+    out.push(
+      verdict("place", false, {
+        ...base,
+        detail: whose === "beneficiary" ? "not-beneficiary-territory" : "not-party-territory",
+      }),
+    );
+  } else if (where?.region) {
+    const met = inRegion(where.region);
+    out.push(
+      verdict("place", met, { ...base, detail: met ? "within-region" : "outside-region", region: where.region, ...words }),
+    );
+  } else {
+    out.push(verdict("place", true, { ...base, detail: "on-territory" }));
+  }
+  return out;
+}
+
+/** Whether the victim test applies: by the text's own words, or (for every clause but offensive ones) by reading. */
+export function victimApplies(
+  ctx: TriggerContext,
+  ep: EffectiveProvision,
+  trigger: Trigger,
+  deps: Set<string>,
+): "text" | "reading" | null {
+  if (trigger.unprovoked) return "text";
+  if (ep.provision.kind === "offence" || trigger.victim_test === false || trigger.on_call) return null;
+  deps.add("general:victim_test");
+  return ctx.config.flags.victimTest ? "reading" : null;
+}
+
+/** The beneficiary did not start the war (or, outside a war, did not strike first). */
+export function victimCondition(
+  ctx: TriggerContext,
+  ep: EffectiveProvision,
+  trigger: Trigger,
+  beneficiary: string,
+  other: string,
+  war: WarFact | null,
+  deps: Set<string>,
+): Verdict | null {
+  const how = victimApplies(ctx, ep, trigger, deps);
+  if (!how) return null;
+  const started = startedBy(ctx.situation, beneficiary, other, war);
+  if (!started) return null;
+  return verdict("victim", !started.started, {
+    detail: how,
+    state: beneficiary,
+    by: started.initiator,
+    event: started.event,
+    ...(war ? { war: war.id, assumption: `${war.id}.started_by` } : {}),
+    ...(how === "text" ? because(trigger, "unprovoked") : {}),
+  });
+}
+
+export function stateOfWarCondition(
+  ctx: TriggerContext,
+  trigger: Trigger,
+  beneficiary: string,
+  war: WarFact | null,
+): Verdict {
+  const inWar = war?.sides.has(beneficiary) ? war : ctx.situation.wars.find((w) => w.sides.has(beneficiary));
+  return verdict("state-of-war", inWar !== undefined, {
+    state: beneficiary,
+    ...(inWar ? { war: inWar.id, date: inWar.start, assumption: inWar.stateOfWar } : {}),
+    ...because(trigger, "state_of_war"),
+  });
+}
+
+/** A request for assistance by the beneficiary, to the obligor, its organisation, or to all. */
+export function requestCondition(
+  ctx: TriggerContext,
+  scope: InstrumentScope,
+  trigger: Trigger,
+  obligor: string,
+  beneficiary: string,
+): Verdict {
+  const request = ctx.situation.requests.find(
+    (r) =>
+      r.kind === "assistance" &&
+      r.by === beneficiary &&
+      (r.to === null || r.to === obligor || r.to === scope.organisation),
+  );
+  return verdict("request", request !== undefined, {
+    state: beneficiary,
+    by: obligor,
+    ...(request ? { event: request.event } : {}),
+    ...because(trigger, "request"),
+  });
+}
+
+/** A call for consultations by the beneficiary, to the obligor, its organisation, or to all. */
+export function callCondition(
+  ctx: TriggerContext,
+  scope: InstrumentScope,
+  trigger: Trigger,
+  obligor: string,
+  beneficiary: string,
+): Verdict {
+  const call = ctx.situation.requests.find(
+    (r) =>
+      r.kind === "consultations" &&
+      r.by === beneficiary &&
+      (r.to === null || r.to === obligor || r.to === scope.organisation),
+  );
+  return verdict("call", call !== undefined, {
+    state: beneficiary,
+    ...(call ? { event: call.event } : {}),
+    ...because(trigger, "on_call"),
+  });
+}
+
+/** Whether an attack begun before entry into force counts (it does unless the treaty is read otherwise). */
+export function retroactivityCondition(
+  ctx: TriggerContext,
+  ep: EffectiveProvision,
+  fact: { start: string; end: string | null },
+  deps: Set<string>,
+): Verdict | null {
+  const inForce = ep.instrument.dates.in_force;
+  if (!inForce || fact.start >= inForce) return null;
+  if (fact.end && fact.end < inForce) {
+    return verdict("retroactivity", false, { detail: "ended-before", date: inForce });
+  }
+  deps.add(`retro:${ep.instrument.id}`);
+  const counted = !ctx.config.nonRetroactive.has(ep.instrument.id);
+  return verdict("retroactivity", counted, {
+    detail: counted ? "counted" : "not-counted",
+    date: inForce,
+    assumption: `${ep.instrument.id}.retroactive`,
+  });
+}

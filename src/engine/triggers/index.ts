@@ -1,0 +1,90 @@
+import type { TriggerEvent } from "../../model/instrument.js";
+import type { EffectiveProvision } from "../provision.js";
+import { armedAttack, invasion } from "./attack.js";
+import { callCondition } from "./common.js";
+import {
+  type Evaluation,
+  type Evaluator,
+  type InstrumentScope,
+  type TriggerContext,
+  type Verdict,
+  verdict,
+} from "./context.js";
+import { nuclear, threatOfAttack } from "./threat.js";
+import { mobilisation, stateOfWar } from "./war.js";
+
+export type { Evaluation, InstrumentScope, TriggerContext, Verdict } from "./context.js";
+export { RegionCache } from "./context.js";
+
+/** One evaluator per trigger kind. A new kind adds its evaluator here and its name to the schema. */
+export const EVALUATORS: Record<TriggerEvent, Evaluator> = {
+  "armed-attack": armedAttack,
+  aggression: armedAttack,
+  hostilities: armedAttack,
+  invasion,
+  "nuclear-use": nuclear,
+  "threat-of-attack": threatOfAttack,
+  "state-of-war": stateOfWar,
+  mobilisation,
+};
+
+/** Tests one provision for one obligor toward one beneficiary. */
+export function evaluate(
+  ctx: TriggerContext,
+  scope: InstrumentScope,
+  ep: EffectiveProvision,
+  obligor: string,
+  beneficiary: string,
+): Evaluation {
+  const deps = new Set<string>(ep.readingDeps);
+  const base: Verdict[] = [];
+  const asOf = ctx.situation.asOf;
+  const suspension = (ep.instrument.suspensions ?? []).find(
+    (s) =>
+      canon(ctx, s.obligor) === obligor &&
+      canon(ctx, s.toward) === beneficiary &&
+      s.from <= asOf &&
+      (!s.to || asOf < s.to),
+  );
+  if (suspension) base.push(verdict("suspended", false, { state: obligor, by: beneficiary, date: suspension.from }));
+  if (ep.void) {
+    base.push(
+      verdict("void", false, { readings: ep.readings.map((r) => `${ep.instrument.id}/${ep.provision.id}/${r.id}`) }),
+    );
+  }
+  const trigger = ep.trigger;
+  if (!trigger) {
+    return { met: false, conditions: base, factId: "", against: [], war: null, places: [], deps, awaitingCall: false };
+  }
+  if (trigger.on_call) {
+    const call = callCondition(ctx, scope, trigger, obligor, beneficiary);
+    if (call.met) {
+      const conditions = [...base, call];
+      return {
+        met: conditions.every((c) => c.met),
+        conditions,
+        factId: call.event ?? "",
+        against: [],
+        war: null,
+        places: [],
+        deps,
+        awaitingCall: false,
+      };
+    }
+    // Without a call the clause binds no one; it is available where what it answers has happened.
+    const inner = EVALUATORS[trigger.event](ctx, scope, ep, obligor, beneficiary, deps);
+    const conditions = [...base, ...inner.conditions, call];
+    return {
+      ...inner,
+      met: false,
+      conditions,
+      deps,
+      awaitingCall: inner.met && base.every((c) => c.met),
+    };
+  }
+  const inner = EVALUATORS[trigger.event](ctx, scope, ep, obligor, beneficiary, deps);
+  const conditions = [...base, ...inner.conditions];
+  return { ...inner, met: inner.met && base.every((c) => c.met), conditions, deps, awaitingCall: false };
+}
+
+const canon = (ctx: TriggerContext, code: string) => ctx.library.registry.canonical(code) ?? code;

@@ -1,0 +1,64 @@
+import type { Trigger } from "../../model/instrument.js";
+import { attackerConditions, requestCondition, victimCondition } from "./common.js";
+import { type Evaluator, finish, type Verdict, verdict } from "./context.js";
+
+/** The beneficiary is at war (with a state the clause covers): "involved in complications of war". */
+export const stateOfWar: Evaluator = (ctx, scope, ep, obligor, beneficiary, deps) => {
+  const trigger = ep.trigger as Trigger;
+  // The beneficiary's war, unless the obligor fights on the other side of it.
+  const war = ctx.situation.wars.find(
+    (w) => w.sides.has(beneficiary) && (!w.sides.has(obligor) || w.sides.get(obligor) === w.sides.get(beneficiary)),
+  );
+  if (!war) {
+    const at = ctx.situation.wars.find((w) => w.sides.has(beneficiary));
+    if (at) deps.add(`judgement:${at.stateOfWar}`);
+    return finish([verdict("state-of-war", false, { state: beneficiary })], {
+      factId: "",
+      against: [],
+      war: null,
+      places: [],
+    });
+  }
+  deps.add(`judgement:${war.stateOfWar}`);
+  const side = war.sides.get(beneficiary);
+  const enemies = [...war.sides].filter(([, s]) => s !== side).map(([s]) => s);
+  const conditions: Verdict[] = [
+    verdict("state-of-war", true, {
+      state: beneficiary,
+      war: war.id,
+      date: war.start,
+      states: enemies,
+      assumption: war.stateOfWar,
+      ...(trigger.because?.event ? { because: trigger.because.event } : {}),
+    }),
+  ];
+  // The clause may name, exclude or need supporters of the enemy: one enemy it covers is enough.
+  const covered = enemies
+    .map((enemy) => ({ enemy, verdicts: attackerConditions(ctx, scope, ep, trigger, enemy, []) }))
+    .sort((a, b) => Number(b.verdicts.every((v) => v.met)) - Number(a.verdicts.every((v) => v.met)));
+  const chosen = covered[0];
+  if (chosen) conditions.push(...chosen.verdicts);
+  const victim = victimCondition(ctx, ep, trigger, beneficiary, war.initiator, war, deps);
+  if (victim) conditions.push(victim);
+  if (trigger.request) conditions.push(requestCondition(ctx, scope, trigger, obligor, beneficiary));
+  const against = covered.filter((c) => c.verdicts.every((v) => v.met)).map((c) => c.enemy);
+  return finish(conditions, { factId: war.id, against: against.length ? against : enemies, war, places: [] });
+};
+
+/** A named power mobilises (Franco-Russian convention Art. 2): the duty is to mobilise too. */
+export const mobilisation: Evaluator = (ctx, _scope, ep, obligor) => {
+  const trigger = ep.trigger as Trigger;
+  const named = (trigger.by?.states ?? []).map((s) => ctx.library.registry.canonical(s) ?? s);
+  const event = ctx.situation.events.find(
+    (e) => e.kind === "mobilisation" && e.by !== obligor && (named.length === 0 || named.includes(e.by)),
+  );
+  return finish(
+    [
+      verdict("mobilisation", event !== undefined, {
+        states: named,
+        ...(event ? { event: event.id, by: event.by } : {}),
+      }),
+    ],
+    { factId: event?.id ?? "", against: event ? [event.by] : [], war: null, places: [] },
+  );
+};

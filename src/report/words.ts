@@ -1,0 +1,292 @@
+import type {
+  Assumption,
+  Condition,
+  ConditionCode,
+  Contested,
+  ReadingInfo,
+  Result,
+  StateRef,
+  Text,
+} from "../model/result.js";
+
+/** The one place casus's structured answers become English words. */
+
+export const name = (s: StateRef | null | undefined): string => (s ? s.name : "someone");
+
+export const codeOf = (s: StateRef): string => ("iso3" in s ? (s.iso3 ?? `cow:${s.cow}`) : s.id);
+
+export const names = (list: readonly StateRef[] | undefined): string => {
+  const all = (list ?? []).map(name);
+  if (all.length <= 1) return all[0] ?? "no one";
+  return `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+};
+
+type Names = Pick<Result, "wars" | "places" | "regions">;
+
+const placeName = (result: Names, code: string | undefined) =>
+  (code && result.places.find((p) => p.code === code)?.name) ?? code ?? "the place attacked";
+const regionName = (result: Names, id: string | undefined) =>
+  (id && result.regions.find((r) => r.id === id)?.name) ?? id ?? "the treaty's area";
+const event = (id: string | undefined) => (id ? `"${id}"` : "the event");
+
+/** A war's name from its sides: "the South Korea–North Korea war of 2025". */
+export function warName(result: Pick<Result, "wars">, id: string | undefined): string {
+  const war = result.wars.find((w) => w.id === id);
+  if (!war) return id ? `the war (${id})` : "the war";
+  const first = war.sides.find((s) => s.side === "initiator" && s.wave === 0);
+  const second = war.sides.find((s) => s.side === "defender" && s.wave === 0);
+  return `the ${name(first?.state)}–${name(second?.state)} war of ${war.start.slice(0, 4)}`;
+}
+
+/** What a condition found, as a clause of a sentence. */
+export function conditionText(c: Condition, result: Names): string {
+  const place = (code: string | undefined) => placeName(result, code);
+  const s = name(c.state);
+  const by = name(c.by);
+  const war = warName(result, c.war);
+  const text = ((): string => {
+    switch (c.code) {
+      case "suspended":
+        return `${s}'s obligations toward ${by} have been suspended since ${c.date}`;
+      case "void":
+        return `the clause does not bind under the reading(s) adopted (${(c.readings ?? []).join(", ")})`;
+      case "event":
+        return `nothing the clause answers has happened to ${s}`;
+      case "armed-attack":
+        if (c.detail === "derived") return `${by} strikes ${s} in ${place(c.place)} (assumed, in ${war})`;
+        return c.met
+          ? `${by} made an armed attack on ${s} (${event(c.event)})`
+          : `${event(c.event)} is not an armed attack on ${s}`;
+      case "invasion":
+        if (c.detail === "strike-not-invasion") return `a blow in an ongoing war is not an invasion of ${s}`;
+        return c.met ? `${by} invaded ${s} (${event(c.event)})` : `${event(c.event)} is not an invasion of ${s}`;
+      case "nuclear":
+        return c.met
+          ? `nuclear weapons were used or threatened against ${s} by ${by} (${event(c.event)})`
+          : `no use or threat of nuclear weapons against ${s}`;
+      case "threat":
+        if (c.detail === "attack-more-than-threat")
+          return `${s} is under armed attack by ${by} (${event(c.event)}), more than a threat`;
+        if (c.detail === "none") return `no threat of attack on ${s}`;
+        return c.met
+          ? `${event(c.event)} is a threat of attack on ${s} by ${by}`
+          : `${event(c.event)} is not read as a threat of attack on ${s}`;
+      case "attacker-state":
+        return c.met ? `the attacker, ${by}, is a state` : `the attacker, ${by}, is not a state`;
+      case "attacker-named":
+        return c.met
+          ? `the attacker, ${by}, is one the clause names`
+          : `the clause covers attacks by ${names(c.states)} only, not by ${by}`;
+      case "attacker-excluded":
+        return c.met
+          ? `the attacker, ${by}, is not one the clause leaves out`
+          : `the clause leaves out attacks by ${by}`;
+      case "supported-by":
+        return c.met
+          ? `${by} acts with the support of ${names(c.states)}`
+          : `the clause needs an attack supported by ${names(c.states)}`;
+      case "external":
+        return c.met ? `an attack from outside: ${by} is not a party` : `not an attack from outside: ${by} is a party`;
+      case "attackers-count":
+        return `${c.count} attacker(s) of ${s}; the clause needs ${c.needed} or more`;
+      case "place":
+        return placeText(c, result);
+      case "sovereignty":
+        return `${place(c.place)} read by sovereignty as ${s}'s, not by who administers it`;
+      case "state-of-war":
+        return c.met ? `${s} is in a state of war (${war}, from ${c.date})` : `${s} is not in a state of war`;
+      case "victim": {
+        const why = c.detail === "text" ? "the text's own condition" : "the victim reading";
+        return c.met
+          ? `${s} did not start ${war}: ${by} struck first (${why})`
+          : `${s}'s side started ${war}: ${by} struck first (${why})`;
+      }
+      case "request":
+        return c.met ? `${s} asked for assistance (${event(c.event)})` : `no request for assistance by ${s} to ${by}`;
+      case "call":
+        return c.met ? `${s} called for consultations (${event(c.event)})` : `no call for consultations by ${s}`;
+      case "retroactivity":
+        if (c.detail === "ended-before") return `the attack ended before the instrument entered into force (${c.date})`;
+        return c.met
+          ? `the attack began before entry into force (${c.date}) and goes on: counted from then`
+          : `the attack began before entry into force (${c.date}): not covered, as the instrument is not read as retroactive`;
+      case "mobilisation":
+        return c.met ? `${by} mobilised (${event(c.event)})` : `no mobilisation by ${names(c.states)}`;
+    }
+  })();
+  const quoted = c.because ? ` — "${c.because}"` : "";
+  const understood = c.understanding ? ` (ratification understanding ${c.understanding})` : "";
+  return `${text}${understood}${quoted}`;
+}
+
+function placeText(c: Condition, result: Names): string {
+  const s = name(c.state);
+  const where = placeName(result, c.place);
+  const region = regionName(result, c.region);
+  switch (c.detail) {
+    case "on-territory":
+      return `the attack is on ${s}'s territory (${where})`;
+    case "within-region":
+      return `${where} is within ${region}`;
+    case "outside-region":
+      return `${where} is outside ${region}`;
+    case "not-beneficiary-territory":
+      return `${where} is not ${s}'s territory`;
+    case "not-party-territory":
+      return `${where} is not a party's territory`;
+    case "forces-within-region":
+      return `${s}'s forces in ${where}, within ${region}`;
+    case "forces-outside-region":
+      return `${s}'s forces in ${where} are outside ${region}`;
+    case "forces-not-covered":
+      return `an attack on ${s}'s forces in ${where} is not an attack on ${s} as the clause speaks of it (its text names no forces)`;
+    case "forces-abroad-reading":
+      return `${s}'s forces in ${where} count as ${s} (the forces-abroad reading)`;
+    default:
+      return `the attack is in ${where}`;
+  }
+}
+
+/** "Would not hold if …": what the held condition an answer turns on rests on. */
+export function counterfactual(code: ConditionCode, conditions: readonly Condition[], result: Names): string {
+  const c = conditions.find((x) => x.code === code);
+  if (!c) return "";
+  switch (code) {
+    case "victim":
+      return `would not hold if ${name(c.by)} had not struck first`;
+    case "request":
+      return `would not hold without ${name(c.state)}'s request`;
+    case "call":
+      return `would not hold without ${name(c.state)}'s call for consultations`;
+    case "invasion":
+      return `would not hold if ${event(c.event)} were not an invasion`;
+    case "state-of-war":
+      return `would not hold if ${name(c.state)} were not in a state of war (${warName(result, c.war)})`;
+    case "retroactivity":
+      return "would not hold if the instrument did not reach attacks begun before it entered into force";
+    case "armed-attack":
+      return c.detail === "derived"
+        ? "would not hold if that blow were not assumed"
+        : `would not hold if ${event(c.event)} were not an armed attack`;
+    case "threat":
+      return `would not hold if ${event(c.event)} were not read as a threat`;
+    case "nuclear":
+      return `would not hold if no nuclear weapons were used or threatened`;
+    case "place":
+      return c.region ? `would not hold for an attack outside ${regionName(result, c.region)}` : "would not hold elsewhere";
+    default:
+      return "";
+  }
+}
+
+/** An assumption as a sentence. */
+export function assumptionText(a: Assumption, result: Pick<Result, "wars">): string {
+  const yes = a.value === true;
+  const ev = event(a.event ?? undefined);
+  switch (a.kind) {
+    case "judgement":
+      switch (a.field) {
+        case "armed_attack":
+          return `${ev} ${yes ? "is" : "is not"} an armed attack by ${name(a.state)} on ${name(a.target)}`;
+        case "invasion":
+          return `${ev} ${yes ? "is" : "is not"} an invasion of ${name(a.target)}`;
+        case "state_of_war":
+          return `${ev} ${yes ? "puts" : "does not put"} ${name(a.target)} in a state of war`;
+        case "threat":
+          return `${ev} ${yes ? "is" : "is not"} a threat of attack on ${name(a.target)}`;
+        case "nuclear":
+          return `nuclear weapons ${yes ? "were" : "were not"} used or threatened in ${ev}`;
+        case "authorised":
+          return `${ev} ${yes ? "was" : "was not"} authorised by the Security Council`;
+        case "sovereignty":
+          return `${a.places[0]?.name ?? "the place"} is read by sovereignty as ${name(a.state)}'s`;
+        case "retroactive":
+          return yes
+            ? "an instrument reaches attacks that began before it entered into force and go on"
+            : "an instrument does not reach attacks that began before it entered into force";
+        default:
+          return `${a.id}: ${String(a.value)}`;
+      }
+    case "self-defence":
+      return `${ev} by ${name(a.state)} ${yes ? "is" : "is not"} self-defence under UN Charter Art. 51`;
+    case "started-by":
+      return `${name(a.state)} started ${warName(result, a.id.replace(/\.started_by$/, ""))} (first to strike, ${ev})`;
+    case "place-default":
+      return `${ev} names no place: taken to be on ${name(a.target)}'s own territory`;
+    case "place-from-coordinates":
+      return `${ev}'s coordinates ${a.note ?? ""} resolve to ${a.places[0]?.name ?? "a place"}`;
+    case "theatre":
+      if (a.id === "theatre") {
+        return a.value === "homelands"
+          ? "the war spreads to every belligerent's homeland (a scenario choice)"
+          : `the war is fought where the events strike: ${a.places.map((p) => p.name).join(", ") || "nowhere named"}`;
+      }
+      if (a.value === "stationed")
+        return `${name(a.state)}'s forces are stationed in ${a.places.map((p) => p.name).join(", ")} (the scenario)`;
+      if (a.value === "homelands") return "the war spreads to the belligerents' homelands (the scenario)";
+      return `the war reaches ${a.places.map((p) => p.name).join(", ")} (the scenario)`;
+    case "engagement":
+      return a.value === true
+        ? "states that join a war send forces to defend where their ally was attacked, and the enemy strikes them there"
+        : "joiners' forces are not engaged where they defend";
+    case "joining":
+      return a.value === "automatic-binding-obligations"
+        ? "a state joins a war only when an automatic, legally binding obligation calls for it and nothing pulls it the other way"
+        : "a state joins a war when a legally binding obligation (automatic or discretionary) calls for it and nothing pulls it the other way";
+    case "general-reading":
+      return `clauses are read under the "${String(a.value)}" reading`;
+    case "code-reading":
+      return `"${a.note}" was read as ${a.value === "iso3" ? "an ISO code" : "a Correlates of War code"}: ${name(a.state)}${a.target ? ` (not ${name(a.target)})` : ""}`;
+  }
+}
+
+/** The label of a contested point: what the alternative answer assumes. */
+export function pointLabel(c: Contested, result: Pick<Result, "readings" | "assumptions" | "wars" | "texts">): string {
+  const p = c.point;
+  const reading = result.readings.find((r) => r.key === p.ref);
+  switch (p.kind) {
+    case "general-reading":
+      return reading ? `${reading.label}: ${reading.description ?? ""}`.trim() : p.id;
+    case "instrument-reading":
+      return reading ? `${p.adopted ? "not adopting: " : ""}${reading.label}` : p.id;
+    case "characterisation": {
+      const a = result.assumptions.find((x) => x.id === p.ref);
+      return a ? `if instead: ${assumptionText({ ...a, value: a.value === true ? false : true }, result)}` : p.id;
+    }
+    case "retroactivity":
+      return `${p.instrument} does not apply to an attack that began before it entered into force`;
+    case "sovereignty":
+      return `${p.place?.name ?? "the place"} read by sovereignty as ${name(p.state)}'s, not by who administers it`;
+    case "theatre":
+      return "if the war spreads to the belligerents' homelands";
+    case "engagement":
+      return "if joiners' forces are not engaged where they go to defend";
+    case "honour":
+      return `if ${name(p.state)} honours ${p.instrument} ${p.id.split("/").at(-1) ? `Art. ${p.id.split("/").at(-1)}` : ""}`.trim();
+  }
+}
+
+/** How strongly: words for a strength. */
+export function strengthText(strength: string | null): string {
+  switch (strength) {
+    case "automatic":
+      return "bound";
+    case "discretionary":
+      return "bound, with discretion";
+    case "consultative":
+      return "bound to consult";
+    case "binding":
+      return "bound";
+    default:
+      return "not bound";
+  }
+}
+
+export function articleLabel(text: Text | undefined, article: string): string {
+  return text?.label ?? `Art. ${article}`;
+}
+
+export function readingLabel(result: Pick<Result, "readings">, key: string): string {
+  const r: ReadingInfo | undefined = result.readings.find((x) => x.key === key);
+  return r?.label ?? key;
+}
