@@ -49,6 +49,22 @@ export class Library {
     }
   }
 
+  /** A library with more instruments (ATOP-derived ones), sharing the places and registry. */
+  with(instruments: readonly Instrument[], registry: Registry = this.registry): Library {
+    return new Library(
+      [...this.instruments, ...instruments],
+      [...this.territories.values()],
+      [...this.regions.values()],
+      registry,
+      [...this.seas.values()],
+    );
+  }
+
+  /** The same library printing the names states had on the date (Prussia in 1870). */
+  namedOn(date: string): Library {
+    return this.registry.namesOn === date ? this : this.with([], this.registry.on(date));
+  }
+
   /** The parties as listed, or those of the instrument named by `parties_of` (all UN members). */
   parties(instrument: Instrument): readonly Party[] {
     if (instrument.parties) return instrument.parties;
