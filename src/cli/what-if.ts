@@ -23,7 +23,7 @@ export interface WhatIfCliOptions {
 /** `--at` takes a place code (KOR, USA-HI, sea:sea-of-japan) or coordinates `LAT,LON`. */
 function parseAt(value: string): string | { lat: number; lon: number } {
   const point = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
-  if (!point) return value.startsWith("sea:") ? value : value.toUpperCase();
+  if (!point) return /^(sea|cow):/i.test(value) ? value.toLowerCase() : value.toUpperCase();
   const [lat, lon] = [Number(point[1]), Number(point[2])];
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
     throw new UsageError(`--at: ${value} is not a latitude,longitude`);
@@ -117,7 +117,12 @@ export function runWhatIf(
     if (!code) throw new UsageError(`--declines: unknown state code ${d}`);
     return code;
   });
-  const result = whatIf(library, scenario, { ...(general ? { reading: general } : {}), readings, declines });
+  // States print with the names they had on the date (Prussia in 1870).
+  const result = whatIf(library.namedOn(scenario.as_of), scenario, {
+    ...(general ? { reading: general } : {}),
+    readings,
+    declines,
+  });
 
   let explainCode: string | undefined;
   if (options.explain) {
