@@ -103,10 +103,13 @@ export function runNetwork(
       throw new UsageError(
         `--party: ${read.message}${read.suggestions.length ? ` (did you mean ${read.suggestions.join(", ")}?)` : ""}`,
       );
-    if (read.reading?.other)
+    if (read.reading?.other) {
+      const other = full.registry.resolve(read.reading.other);
+      const cow = other?.kind === "state" ? ` (cow:${other.state.cow})` : "";
       io.err(
-        `--party ${read.reading.input} read as ${read.reading.read_as.toUpperCase()} ${read.code}, not ${read.reading.other}`,
+        `--party ${read.reading.input} read as ISO3: ${full.registry.nameOn(read.code, options.on)}, not COW's ${read.reading.input}: ${full.registry.nameOn(read.reading.other, options.on)}${cow}`,
       );
+    }
     const obligations = network.obligations.filter(
       (o) => o.obligor === read.code || o.beneficiary === read.code,
     );

@@ -108,23 +108,33 @@ export function writeDyadsCsv(
   const fd = openSync(path, "w");
   try {
     writeSync(fd, `${DYAD_COLUMNS.map(([name]) => name).join(",")}\n`);
+    // One template string per row from local column references: several times faster than map/join per row.
     const cell = (v: number) => (v === MISSING ? "" : v === 1 ? "1" : "0");
-    let chunk: string[] = [];
+    const [d, o, n, g, c] = dyads.atop as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    const [cd, co, cn, cg, cc] = casus.obligations as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
+    const [kd, ko, kn, kc] = casus.conditional as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    const { ccode1, ccode2, year, atopDirectionUnknown: unknown } = dyads;
+    let chunk = "";
     for (let k = 0; k < dyads.length; k++) {
-      const atop = dyads.atop.map((c) => cell(c[k] as number)).join(",");
-      const present = casus.sources[k] !== 0;
-      const obligations = casus.obligations.map((c) => (c[k] as number) & 1).join(",");
-      const conditional = casus.conditional.map((c) => cell(c[k] as number)).join(",");
-      chunk.push(
-        `${dyads.ccode1[k]},${dyads.ccode2[k]},${dyads.year[k]},${atop},${cell(dyads.atopDirectionUnknown[k] as number)},${obligations},${conditional},${present ? sourceName(casus.sources[k] as number) : ""},${casus.instruments.get(k) ?? ""}`,
-      );
-      if (chunk.length === 50_000) {
-        writeSync(fd, `${chunk.join("\n")}\n`);
-        chunk = [];
+      const bits = casus.sources[k] as number;
+      const casusCells =
+        bits === 0
+          ? "0,0,0,0,0,,,,,,"
+          : `${cd[k]},${co[k]},${cn[k]},${cg[k]},${cc[k]},${cell(kd[k] as number)},${cell(ko[k] as number)},${cell(kn[k] as number)},${cell(kc[k] as number)},${sourceName(bits)},${casus.instruments.get(k) ?? ""}`;
+      chunk += `${ccode1[k]},${ccode2[k]},${year[k]},${cell(d[k] as number)},${cell(o[k] as number)},${cell(n[k] as number)},${cell(g[k] as number)},${cell(c[k] as number)},${cell(unknown[k] as number)},${casusCells}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
         onRows?.(k + 1);
       }
     }
-    if (chunk.length) writeSync(fd, `${chunk.join("\n")}\n`);
+    if (chunk) writeSync(fd, chunk);
     onRows?.(dyads.length);
   } finally {
     closeSync(fd);

@@ -425,6 +425,13 @@ export function casusColumns(
   };
   const lastCoded = Number(END_OF_COVERAGE.slice(0, 4));
   const index = new Int16Array(16384).fill(-1);
+  // The spans of each year, found once (a span lasts many years; testing every span every year is slow).
+  const first = dyads.years[0]?.year ?? 0;
+  const byYear: number[][] = dyads.years.map(() => []);
+  spans.forEach((span, i) => {
+    const last = Math.min(span.last, first + byYear.length - 1);
+    for (let y = Math.max(span.first, first); y <= last; y++) (byYear[y - first] as number[]).push(i);
+  });
   for (const { year, start, states } of dyads.years) {
     const n = states.length;
     for (let i = 0; i < n; i++) index[states[i] as number] = i;
@@ -432,8 +439,8 @@ export function casusColumns(
     const unconditional = new Uint8Array(n * n);
     const source = new Uint8Array(n * n);
     const cellInstruments = new Map<number, Set<number>>();
-    for (const span of spans) {
-      if (span.first > year || span.last < year) continue;
+    for (const i of byYear[year - first] as number[]) {
+      const span = spans[i] as Span;
       if (span.coded && year > lastCoded && !options.carryForward) continue;
       const ia = index[span.a] ?? -1;
       const ib = index[span.b] ?? -1;
@@ -453,35 +460,32 @@ export function casusColumns(
     for (let i = 0; i < n; i++) {
       for (let j = dyads.directed ? 0 : i + 1; j < n; j++) {
         if (i === j) continue;
-        const cells = dyads.directed ? [i * n + j] : [i * n + j, j * n + i];
-        let p = 0;
-        let u = 0;
-        let s = 0;
-        const ids = new Set<number>();
-        for (const c of cells) {
-          p |= present[c] as number;
-          u |= unconditional[c] as number;
-          s |= source[c] as number;
-          for (const id of cellInstruments.get(c) ?? []) ids.add(id);
+        const c1 = i * n + j;
+        const c2 = dyads.directed ? c1 : j * n + i;
+        const p = (present[c1] as number) | (present[c2] as number);
+        if (p === 0) {
+          k++;
+          continue;
         }
-        if (p !== 0) {
-          CASUS_KINDS.forEach((_, kind) => {
-            (out.obligations[kind] as Uint8Array)[k] = (p >> kind) & 1;
-          });
-          CONDITIONAL_KINDS.forEach((_, c) => {
-            // Non-aggression (bit 3) has no conditional column: defence, offence, neutrality, consultation.
-            const kind = c < 3 ? c : 4;
-            if ((p >> kind) & 1) (out.conditional[c] as Uint8Array)[k] = (u >> kind) & 1 ? 0 : 1;
-          });
-          out.sources[k] = s;
-          out.instruments.set(
-            k,
-            [...ids]
-              .map((id) => instruments[id])
-              .sort()
-              .join(" "),
-          );
-        }
+        const u = (unconditional[c1] as number) | (unconditional[c2] as number);
+        const s = (source[c1] as number) | (source[c2] as number);
+        const ids = new Set<number>([...(cellInstruments.get(c1) ?? []), ...(cellInstruments.get(c2) ?? [])]);
+        CASUS_KINDS.forEach((_, kind) => {
+          (out.obligations[kind] as Uint8Array)[k] = (p >> kind) & 1;
+        });
+        CONDITIONAL_KINDS.forEach((_, c) => {
+          // Non-aggression (bit 3) has no conditional column: defence, offence, neutrality, consultation.
+          const kind = c < 3 ? c : 4;
+          if ((p >> kind) & 1) (out.conditional[c] as Uint8Array)[k] = (u >> kind) & 1 ? 0 : 1;
+        });
+        out.sources[k] = s;
+        out.instruments.set(
+          k,
+          [...ids]
+            .map((id) => instruments[id])
+            .sort()
+            .join(" "),
+        );
         k++;
       }
     }

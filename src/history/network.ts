@@ -60,7 +60,7 @@ export function conditionsOf(provision: Provision): string[] {
 export function edgesOn(library: Library, instrument: Instrument, date: string): ObligationEdge[] {
   if (!isAllianceInstrument(instrument) || library.status(instrument, date) !== "in-force") return [];
   const registry = library.registry;
-  const members = library.membersOn(instrument, date);
+  const members = library.membersOn(instrument, date, false, true);
   const canon = (c: string) => registry.canonical(c) ?? c;
   // ATOP member codes COW does not know (cow:8152) stay in, so that they are seen.
   const stateLike = (c: string) => registry.isState(c) || /^cow:\d+$/.test(c);
@@ -78,7 +78,7 @@ export function edgesOn(library: Library, instrument: Instrument, date: string):
         (a) => members.includes(a) && stateLike(a),
       );
       const beneficiaries = Array.isArray(provision.beneficiaries)
-        ? provision.beneficiaries.map(canon).filter((b) => registry.isState(b) && registry.existsOn(b, date))
+        ? provision.beneficiaries.map(canon).filter((b) => registry.isState(b))
         : members.filter(stateLike);
       const conditions = conditionsOf(provision);
       const contested = (provision.readings ?? []).filter((r) => r.changes.void).map((r) => r.id);
