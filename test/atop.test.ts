@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ATOP_FILES, AtopError, loadAtop, memberSpells } from "../src/data/atop.js";
 import { compareWithAtop } from "../src/treaties/atop-compare.js";
