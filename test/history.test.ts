@@ -20,6 +20,8 @@ import {
 import { networkOn } from "../src/history/network.js";
 import { Instrument } from "../src/model/instrument.js";
 import type { Result } from "../src/model/result.js";
+import { buildApp } from "../src/server/app.js";
+import { ScenarioStore } from "../src/server/store.js";
 import { Library } from "../src/treaties/library.js";
 import { loadLibrary } from "../src/treaties/load.js";
 import { ATOP_DIR, atopPresent, cli } from "./helpers.js";
@@ -341,6 +343,28 @@ describe.skipIf(!present)("ATOP 5.1 in casus", () => {
       expect(britain.find((o) => o.kind === "neutrality")?.article).toBe("II");
       expect(result.obligations.filter((o) => o.instrument === "atop-1415")).toEqual([]);
     });
+  });
+
+  it("a server started with ATOP answers the web app's network and what-ifs on historical dates", async () => {
+    const app = buildApp({
+      library: merged,
+      store: new ScenarioStore(mkdtempSync(join(tmpdir(), "casus-data-"))),
+    });
+    const network = (await app.inject("/api/network?on=1870-07-19")).json() as {
+      edges: { from: string; to: string; instrument: string; source: string }[];
+    };
+    expect(network.edges.find((e) => e.instrument === "atop-1280")).toMatchObject({ source: "atop" });
+    const scenario = {
+      title: "France attacks Prussia",
+      as_of: "1870-07-19",
+      events: [{ id: "ems", kind: "armed-attack", by: "cow:220", against: "cow:255", start: "1870-07-19" }],
+    };
+    const res = await app.inject({ method: "POST", url: "/api/what-if", payload: scenario });
+    const result = res.json() as Result;
+    expect(result.obligations.map((o) => o.instrument)).toEqual(
+      expect.arrayContaining(["atop-1275", "atop-1280", "atop-1285"]),
+    );
+    await app.close();
   });
 
   describe("casus network and casus dyads", () => {
