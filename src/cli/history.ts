@@ -21,8 +21,10 @@ import {
   networkGraphml,
   networkOn,
 } from "../history/network.js";
+import { Instrument } from "../model/instrument.js";
 import { Normaliser } from "../states/normalise.js";
 import type { Library } from "../treaties/library.js";
+import { loadLibrary } from "../treaties/load.js";
 import { type Output, UsageError } from "./library-commands.js";
 
 export interface AtopOptions {
@@ -74,6 +76,29 @@ function addAtop(library: Library, source: AtopSource, io: Output): ReturnType<t
     );
   for (const note of source.notes) io.err(`note: ${note}`);
   return merged;
+}
+
+/** `check --atop`: every derived instrument against the schema; exit 1 if one fails. */
+export function checkAtop(options: AtopOptions, io: Output): number {
+  const library = loadLibrary().library;
+  const source = openAtopSource(options, library);
+  if (!source) return 0;
+  const derived = source.derived();
+  let bad = 0;
+  for (const instrument of derived.instruments) {
+    const parsed = Instrument.safeParse(instrument);
+    if (parsed.success) continue;
+    bad++;
+    io.err(
+      `${instrument.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  for (const u of derived.unknown)
+    io.err(
+      `ATOP member ${u.member} (alliance ${u.atopid}, ${u.years}) is not a COW state code: kept as cow:${u.member}`,
+    );
+  io.out(`ATOP 5.1: ${derived.instruments.length} alliances derived, ${bad} with problems`);
+  return bad === 0 ? 0 : 1;
 }
 
 export const NETWORK_HELP = `

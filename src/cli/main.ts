@@ -3,12 +3,14 @@ import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
+import { atopDirFrom } from "../history/atop-source.js";
 import { treatyRows } from "../treaties/listing.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
   type AtopOptions,
   atopOption,
   cacheOption,
+  checkAtop,
   DYADS_HELP,
   type DyadsCliOptions,
   NETWORK_HELP,
@@ -53,9 +55,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description("validate treaty files (default: the whole built-in library)")
     .argument("[paths...]", "files or directories")
     .option("--json", "machine-readable output")
-    .action((paths: string[], options: { json?: boolean }) =>
-      setExit(runCheck(paths, options.json ?? false, io)),
-    );
+    .addOption(atopOption())
+    .addOption(cacheOption())
+    .action((paths: string[], options: AtopOptions & { json?: boolean }) => {
+      const code = runCheck(paths, options.json ?? false, io);
+      setExit(atopDirFrom(options.atop) ? Math.max(code, checkAtop(options, io)) : code);
+    });
 
   program
     .command("treaties")
