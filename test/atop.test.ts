@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ATOP_FILES, AtopError, loadAtop, memberSpells } from "../src/data/atop.js";
 import { compareWithAtop } from "../src/treaties/atop-compare.js";
 import { loadLibrary } from "../src/treaties/load.js";
+import { ATOP_DIR, atopPresent } from "./helpers.js";
 
-// The ATOP files are read in place from ../shared (never copied into the repository).
-const ATOP_DIR = new URL("../../shared/data/alliances", import.meta.url).pathname;
-const present = Object.values(ATOP_FILES).every((f) => existsSync(join(ATOP_DIR, f)));
-if (!present) console.warn(`ATOP tests skipped: no ATOP 5.1 files in ${ATOP_DIR}`);
+const present = atopPresent(Object.values(ATOP_FILES));
 
 describe.skipIf(!present)("ATOP 5.1 reader", () => {
   const atop = present ? loadAtop(ATOP_DIR) : undefined;

@@ -150,3 +150,38 @@ describe("casus check never crashes on mutated files (property)", () => {
     );
   });
 });
+
+describe("provisions coded from a dataset (ATOP) instead of read", () => {
+  // The 1961 USSR–DPRK treaty as ATOP codes it (alliance 3440, atop5_1m.csv): defence and non-aggression.
+  const coded = `id: atop-3440
+title: ATOP alliance 3440 (Russia, North Korea, 1961)
+kind: treaty
+legal_force: binding
+atopid: 3440
+coded: { dataset: ATOP 5.1, atopid: 3440, variables: [begyr, endyr] }
+dates: { signed: 1961-07-06, in_force: 1961-07-06, terminated: 1996-09-10, termination_reason: ATOP end date }
+parties: [{ party: RUS }, { party: PRK }]
+sources: [{ id: atop-5-1, title: "ATOP 5.1, member-level file" }]
+articles:
+  - number: coding
+    source: atop-5-1
+    provisions:
+      - id: defence
+        kind: defence
+        trigger: { event: armed-attack }
+        strength: automatic
+        coded: { dataset: ATOP 5.1, atopid: 3440, phase: 0, members: [365, 731], variables: [defense=1] }
+`;
+
+  it("accepts a coded provision without a quote (it cites the dataset)", () => {
+    expect(loadLibrary([tempLibrary({ "atop-3440.yaml": coded })]).problems).toEqual([]);
+  });
+
+  it("still refuses an uncoded provision without the article's text", () => {
+    const uncoded = coded.replace(/\n {8}coded: .*\n/, "\n");
+    const problems = loadLibrary([tempLibrary({ "atop-3440.yaml": uncoded })]).problems;
+    expect(problems.map((p) => p.message)).toEqual([
+      "provisions need the article's text (quoted, or marked paraphrase)",
+    ]);
+  });
+});

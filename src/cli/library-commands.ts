@@ -95,7 +95,7 @@ export function showInstrument(library: Library, instrument: Instrument, io: Out
       .filter(Boolean)
       .join(", ");
     io.out(
-      `  ${p.party.padEnd(28)} ${library.registry.name(p.party)}${p.capacity ? ` — ${p.capacity}` : ""}${dates ? `; ${dates}` : ""}`,
+      `  ${p.party.padEnd(28)} ${library.registry.nameOn(p.party, p.joined ?? d.in_force ?? d.signed)}${p.capacity ? ` — ${p.capacity}` : ""}${dates ? `; ${dates}` : ""}`,
     );
   }
   for (const s of instrument.suspensions ?? []) {
@@ -116,7 +116,16 @@ export function showInstrument(library: Library, instrument: Instrument, io: Out
         `  → ${p.kind}${trig}, ${p.strength}${p.readings?.length ? `; readings: ${p.readings.map((r) => r.id).join(", ")}` : ""}`,
       );
     }
-    if (a.article.versions && a.article.versions.length > 1)
+    if (a.article.versions && a.article.versions.length > 1 && instrument.coded) {
+      // A coded instrument has no text to read: show what each stretch of time codes.
+      for (const v of a.article.versions) {
+        const owed = (v.provisions ?? []).map(
+          (p) =>
+            `${p.kind} (${Array.isArray(p.obligors) ? p.obligors.join(", ") : "all parties"}${p.readings?.length ? `; contested: ${p.readings.map((r) => r.id).join(", ")}` : ""})`,
+        );
+        io.out(`  ${v.from}${v.to ? ` to ${v.to}` : " on"}: ${owed.join("; ") || "nothing"}`);
+      }
+    } else if (a.article.versions && a.article.versions.length > 1)
       io.out(`  (${a.article.versions.length} versions over time)`);
   }
   for (const u of instrument.understandings ?? [])

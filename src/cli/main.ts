@@ -1,11 +1,24 @@
 #!/usr/bin/env node
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
+import { atopDirFrom } from "../history/atop-source.js";
 import { treatyRows } from "../treaties/listing.js";
 import { resolveInstrument, resolveState } from "../treaties/normalise.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
+import {
+  type AtopOptions,
+  atopOption,
+  cacheOption,
+  checkAtop,
+  DYADS_HELP,
+  type DyadsCliOptions,
+  NETWORK_HELP,
+  runDyads,
+  runNetwork,
+  withAtopIfAsked,
+} from "./history.js";
 import {
   checkDateOption,
   FileProblems,
@@ -28,6 +41,10 @@ const libraryOption = () =>
 const libraryOnlyOption = () =>
   new Option("--library-only <dir>", "use only these treaty directories (repeatable)").argParser(collect);
 
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
 /** Builds the CLI; `io` is where it writes, so tests can run it in-process. */
 export function buildProgram(io: Output, setExit: (code: number) => void): Command {
   const program = new Command("casus")
@@ -44,9 +61,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description("validate treaty files (default: the whole built-in library)")
     .argument("[paths...]", "files or directories")
     .option("--json", "machine-readable output")
-    .action((paths: string[], options: { json?: boolean }) =>
-      setExit(runCheck(paths, options.json ?? false, io)),
-    );
+    .addOption(atopOption())
+    .addOption(cacheOption())
+    .action((paths: string[], options: AtopOptions & { json?: boolean }) => {
+      const code = runCheck(paths, options.json ?? false, io);
+      setExit(atopDirFrom(options.atop) ? Math.max(code, checkAtop(options, io)) : code);
+    });
 
   program
     .command("treaties")
@@ -55,17 +75,21 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--party <code>", "only instruments this state or organisation is party to")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(atopOption())
+    .addOption(cacheOption())
     .option("--json", "machine-readable output")
     .action(
-      (options: {
-        on?: string;
-        party?: string;
-        library?: string[];
-        libraryOnly?: string[];
-        json?: boolean;
-      }) => {
+      (
+        options: AtopOptions & {
+          on?: string;
+          party?: string;
+          library?: string[];
+          libraryOnly?: string[];
+          json?: boolean;
+        },
+      ) => {
         const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
-        const library = loadOrFail(libraryPaths(options), io);
+        const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io);
         let party: string | undefined;
         if (options.party) {
           const r = resolveState(library, options.party, on);
@@ -82,12 +106,14 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
   program
     .command("show")
     .description("print one instrument readably")
-    .argument("<id>", "instrument id, e.g. russia-dprk-2024")
+    .argument("<id>", "instrument id, e.g. russia-dprk-2024 (atop-N for ATOP alliance N, with --atop)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(atopOption())
+    .addOption(cacheOption())
     .option("--json", "machine-readable output")
-    .action((id: string, options: { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
-      const library = loadOrFail(libraryPaths(options), io);
+    .action((id: string, options: AtopOptions & { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
+      const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io);
       const resolved = resolveInstrument(library, id);
       if (!resolved.ok) {
         throw new UsageError(
@@ -121,15 +147,70 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--all", "everything, not only the answer and what bears on it")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(atopOption())
+    .addOption(cacheOption())
     .option("--json", "the versioned JSON result (casus.result/2; docs/result.md)")
     .option("--brief <file.md>", "also write the answer as Markdown with a bibliography")
     .action(
       (
         scenario: string | undefined,
-        options: WhatIfCliOptions & { library?: string[]; libraryOnly?: string[] },
+        options: WhatIfCliOptions & AtopOptions & { library?: string[]; libraryOnly?: string[] },
       ) => {
-        runWhatIf(loadOrFail(libraryPaths(options), io), scenario, options, io);
+        runWhatIf(withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io), scenario, options, io);
       },
+    );
+
+  program
+    .command("network")
+    .description("the states of the COW system on a date and every obligation in force between them")
+    .requiredOption("--on <date>", "the date (YYYY-MM-DD)")
+    .option(
+      "--party <state>",
+      "only obligations this state owes or is owed (ISO3, COW letters or number, name)",
+    )
+    .addOption(new Option("--json", "JSON: states and obligations").conflicts(["csv", "graphml"]))
+    .addOption(new Option("--csv", "CSV: one directed obligation a row").conflicts(["graphml"]))
+    .option("--graphml", "GraphML: states as nodes, obligations as directed edges")
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
+    .addOption(atopOption())
+    .addOption(cacheOption())
+    .addHelpText("after", NETWORK_HELP)
+    .action(
+      (
+        options: AtopOptions & {
+          on: string;
+          party?: string;
+          json?: boolean;
+          csv?: boolean;
+          graphml?: boolean;
+          library?: string[];
+          libraryOnly?: string[];
+        },
+      ) => {
+        const on = checkDateOption("--on", options.on) as string;
+        runNetwork(loadOrFail(libraryPaths(options), io), { ...options, on }, io);
+      },
+    );
+
+  program
+    .command("dyads")
+    .description(
+      "dyad-years with ATOP's alliance flags and casus's reading (CSV or Parquet), 1816 to past 2018",
+    )
+    .option("--from <year>", "first year", "1816")
+    .option("--to <year>", "last year", String(new Date().getFullYear()))
+    .option("--directed", "both orders of each pair, ccode1 owing to ccode2 (default: non-directed)")
+    .option("--out <file>", "FILE.csv or FILE.parquet (a sidecar FILE.about.md is written beside it)")
+    .option("--no-carry-forward", "do not carry ATOP's alliances in force at the end of 2018 past it")
+    .option("--no-progress", "no progress bar on the terminal")
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
+    .addOption(atopOption())
+    .addOption(cacheOption())
+    .addHelpText("after", DYADS_HELP)
+    .action((options: DyadsCliOptions & { library?: string[]; libraryOnly?: string[] }) =>
+      runDyads(loadOrFail(libraryPaths(options), io), options, io, VERSION),
     );
 
   program
@@ -141,16 +222,21 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(atopOption())
+    .addOption(cacheOption())
     .action(
-      async (options: {
-        port?: string;
-        host?: string;
-        data?: string;
-        workers?: string;
-        library?: string[];
-        libraryOnly?: string[];
-      }) => {
-        await serve(loadOrFail(libraryPaths(options), io), options, io);
+      async (
+        options: AtopOptions & {
+          port?: string;
+          host?: string;
+          data?: string;
+          workers?: string;
+          library?: string[];
+          libraryOnly?: string[];
+        },
+      ) => {
+        // With ATOP, the API's what-ifs and the web app's date slider and builder answer on any date since 1816.
+        await serve(withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io), options, io);
       },
     );
 

@@ -141,7 +141,8 @@ export function answer(library: Library, asked: Asked, options: WhatIfCliOptions
   });
   const declines = (options.declines ?? []).map((d) => state(library, "--declines", d, date));
   const explain = options.explain ? state(library, "--explain", options.explain, date) : null;
-  const result = whatIf(library, asked.scenario, {
+  // States print with the names they had on the date (Prussia in 1870).
+  const result = whatIf(library.namedOn(date), asked.scenario, {
     general,
     readings,
     joins,

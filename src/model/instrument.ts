@@ -211,6 +211,23 @@ const ReliesOn = z.array(
   z.strictObject({ instrument: Slug, article: z.string(), why: z.string().optional() }),
 );
 
+/**
+ * Where a provision or instrument was coded from a dataset instead of read from a text (an ATOP alliance):
+ * it cites the dataset's variables in place of a quote.
+ */
+export const Coded = z.strictObject({
+  dataset: z.string().min(1),
+  atopid: z.number().int().positive(),
+  /** The alliance phase the coding is from (ATOP's `phase`; 0 for a single-phase alliance). */
+  phase: z.number().int().nonnegative().optional(),
+  /** The COW codes of the members whose rows were read. */
+  members: z.array(z.number().int().positive()).optional(),
+  /** The variables used, with their values where they matter (`defense=1`, `defcoloc=1`, `statthr1=365`). */
+  variables: z.array(z.string().min(1)).min(1),
+  note: z.string().optional(),
+});
+export type Coded = z.infer<typeof Coded>;
+
 const ProvisionCore = {
   kind: ProvisionKind,
   /** Who is bound: `parties` (each party) or a list. */
@@ -223,6 +240,7 @@ const ProvisionCore = {
   prohibits: Prohibits.optional(),
   paragraph: z.string().optional(),
   relies_on: ReliesOn.optional(),
+  coded: Coded.optional(),
   note: z.string().optional(),
 };
 
@@ -338,6 +356,8 @@ export const Instrument = z.strictObject({
   /** The organisation requests under it may be addressed to (`org:nato`). */
   organisation: PartyCode.optional(),
   atopid: z.number().int().positive().optional(),
+  /** Set on instruments derived from a dataset (ATOP) rather than read: then no article carries a quote. */
+  coded: Coded.optional(),
   dates: Dates,
   duration: Duration.optional(),
   /** Parties listed here, or the parties of another instrument (all UN members: `un-charter-1945`). */

@@ -1,5 +1,6 @@
 import type { ActorRef } from "../model/common.js";
 import type { Actor } from "../model/place.js";
+import namesJson from "./names.json" with { type: "json" };
 import statesJson from "./states.json" with { type: "json" };
 
 /** A state of the COW state system, with its ISO 3166-1 code where it has one. */
@@ -20,6 +21,17 @@ export interface StateRecord {
 
 export const STATES: readonly StateRecord[] = statesJson as StateRecord[];
 
+/** A name a state had for a while (Prussia before 18 Jan 1871); `to` is the first day of the next name. */
+export interface DatedName {
+  cow: number;
+  name: string;
+  from?: string;
+  to?: string;
+  source: string;
+}
+
+export const DATED_NAMES: readonly DatedName[] = namesJson as DatedName[];
+
 export type Resolved =
   | { kind: "state"; code: string; state: StateRecord }
   | { kind: "organisation" | "non-state-actor"; code: string; actor: Actor };
@@ -31,11 +43,20 @@ export type Resolved =
 export class Registry {
   private readonly byCode = new Map<string, Resolved>();
   private readonly byNumeric = new Map<number, string>();
+  private readonly datedNames = new Map<number, DatedName[]>();
 
+  /**
+   * `namesOn`: the date `name()` and `ref()` print names for (a what-if on 1870-07-19 says Prussia);
+   * without it they give today's names.
+   */
   constructor(
     readonly states: readonly StateRecord[],
     readonly actors: readonly Actor[] = [],
+    readonly namesOn: string | null = null,
+    readonly names: readonly DatedName[] = DATED_NAMES,
   ) {
+    for (const dated of names)
+      this.datedNames.set(dated.cow, [...(this.datedNames.get(dated.cow) ?? []), dated]);
     for (const state of states) {
       const resolved: Resolved = { kind: "state", code: state.code, state };
       this.byCode.set(state.code, resolved);
@@ -75,10 +96,27 @@ export class Registry {
     );
   }
 
+  /** The same registry, printing the names states had on `date`. */
+  on(date: string | null): Registry {
+    return date === this.namesOn ? this : new Registry(this.states, this.actors, date, this.names);
+  }
+
   name(code: string): string {
+    return this.nameOn(code, this.namesOn);
+  }
+
+  /** The name the state had on the date (Prussia on 1870-07-19, Germany on 1871-01-18); today's without one. */
+  nameOn(code: string, date: string | null): string {
     const resolved = this.byCode.get(code);
     if (!resolved) return code;
-    return resolved.kind === "state" ? resolved.state.name : resolved.actor.name;
+    if (resolved.kind !== "state") return resolved.actor.name;
+    const dated =
+      date === null
+        ? undefined
+        : this.datedNames
+            .get(resolved.state.cow)
+            ?.find((n) => (!n.from || n.from <= date) && (!n.to || date < n.to));
+    return dated?.name ?? resolved.state.name;
   }
 
   /** The output form of an actor: `{iso3, cow, name}` for states, `{id, name}` otherwise. */
@@ -86,7 +124,7 @@ export class Registry {
     const resolved = this.byCode.get(code);
     if (!resolved) return { id: code, name: code };
     if (resolved.kind === "state") {
-      return { iso3: resolved.state.iso3, cow: resolved.state.cow, name: resolved.state.name };
+      return { iso3: resolved.state.iso3, cow: resolved.state.cow, name: this.name(code) };
     }
     return { id: resolved.actor.id, name: resolved.actor.name };
   }

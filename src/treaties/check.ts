@@ -118,7 +118,8 @@ export function checkInstrument(
         }
         (t.renderings ?? []).forEach((r, i) => checkSource([...p, "renderings", i, "source"], r.source));
         const provisions = t.provisions ?? [];
-        if (provisions.length > 0 && !t.text) {
+        // Provisions coded from a dataset cite its variables instead of a quote.
+        if (provisions.length > 0 && !t.text && !provisions.every((p) => p.coded)) {
           push(
             [...p, "provisions"],
             "provisions need the article's text (quoted, or marked paraphrase)",

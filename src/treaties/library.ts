@@ -63,6 +63,16 @@ export class Library {
     return new Library(instruments, this.places, this.registry);
   }
 
+  /** A library with more instruments (ATOP-derived ones), sharing the places and registry. */
+  with(instruments: readonly Instrument[], registry: Registry = this.registry): Library {
+    return new Library([...this.instruments, ...instruments], this.places, registry);
+  }
+
+  /** The same library printing the names states had on the date (Prussia in 1870). */
+  namedOn(date: string): Library {
+    return this.registry.namesOn === date ? this : this.with([], this.registry.on(date));
+  }
+
   /** The parties as listed, or those of the instrument named by `parties_of` (all UN members). */
   parties(instrument: Instrument): readonly Party[] {
     if (instrument.parties) return instrument.parties;
@@ -88,18 +98,27 @@ export class Library {
     return "signed";
   }
 
-  /** Parties bound on the date. With `asIfInForce`, a signed instrument counts from its signature. */
-  membersOn(instrument: Instrument, date: string, asIfInForce = false): string[] {
-    const key = `${instrument.id}|${date}|${asIfInForce}`;
+  /**
+   * Parties bound on the date. With `asIfInForce`, a signed instrument counts from its signature. With
+   * `outsideSystem`, parties that are not state-system members that day count too (ATOP codes some: the
+   * network and the dyad-years list them, the engine does not bind them).
+   */
+  membersOn(instrument: Instrument, date: string, asIfInForce = false, outsideSystem = false): string[] {
+    const key = `${instrument.id}|${date}|${asIfInForce}|${outsideSystem}`;
     let members = this.memberCache.get(key);
     if (!members) {
-      members = this.computeMembers(instrument, date, asIfInForce);
+      members = this.computeMembers(instrument, date, asIfInForce, outsideSystem);
       this.memberCache.set(key, members);
     }
     return members;
   }
 
-  private computeMembers(instrument: Instrument, date: string, asIfInForce: boolean): string[] {
+  private computeMembers(
+    instrument: Instrument,
+    date: string,
+    asIfInForce: boolean,
+    outsideSystem: boolean,
+  ): string[] {
     const start = instrument.dates.in_force ?? (asIfInForce ? instrument.dates.signed : undefined);
     return this.parties(instrument)
       .filter((p) => {
@@ -107,7 +126,7 @@ export class Library {
         if (!joined || (date < joined && !asIfInForce)) return false;
         if (p.left && date >= p.left) return false;
         // A state that has left the state system (Austria-Hungary after 1918) is bound to nothing.
-        return !this.registry.isState(p.party) || this.registry.existsOn(p.party, date);
+        return outsideSystem || !this.registry.isState(p.party) || this.registry.existsOn(p.party, date);
       })
       .map((p) => this.registry.canonical(p.party) ?? p.party);
   }

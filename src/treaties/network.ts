@@ -1,3 +1,4 @@
+import { type Provenance, provenance } from "../history/derive.js";
 import type { ActorRef } from "../model/common.js";
 import type { ProvisionKind, Strength } from "../model/instrument.js";
 import type { Library } from "./library.js";
@@ -12,6 +13,8 @@ export interface NetworkEdge {
   instrument: string;
   instrument_title: string;
   article: string;
+  /** The library's text, ATOP's coding (with `--atop`), or ATOP's coding carried past 2018. */
+  source: Provenance;
 }
 
 export interface Network {
@@ -50,6 +53,7 @@ export function networkOn(library: Library, on: string): Network {
               instrument: instrument.id,
               instrument_title: instrument.short_title ?? instrument.title,
               article: article.article.number,
+              source: provenance(instrument, on),
             });
           }
         }

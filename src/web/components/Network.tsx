@@ -158,7 +158,14 @@ export function NetworkView({ network, loading, roles, states, selected, onSelec
         ids: new Set(),
       };
       entry.strong ||= e.strength === "automatic" || e.strength === "binding";
-      entry.lines.add(`${e.instrument_title}, Art. ${e.article} (${e.kind}, ${e.strength})`);
+      // ATOP-derived edges (a server started with --atop) say so: coded, not read; after 2018, not re-verified.
+      const coded =
+        e.source === "atop"
+          ? ", ATOP coding"
+          : e.source === "carried_forward"
+            ? ", ATOP carried forward"
+            : "";
+      entry.lines.add(`${e.instrument_title}, Art. ${e.article} (${e.kind}, ${e.strength}${coded})`);
       entry.ids.add(e.instrument);
       edges.set(key, entry);
     }
