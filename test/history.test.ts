@@ -37,7 +37,7 @@ describe.skipIf(!present)("ATOP 5.1 in casus", () => {
   const derived = source.derived();
   const merged = withAtop(library, derived).library;
   // ATOP's coding alone (no library file wins): what the comparisons with ATOP's own files need.
-  const atopOnly = new Library(derived.instruments, [], [], library.registry);
+  const atopOnly = library.withInstruments(derived.instruments);
   const sy = parseCsv(readFileSync(join(ATOP_DIR, "atop5_1sy.csv"), "utf8"));
   const cowOf = (code: string) => {
     const r = library.registry.resolve(code);
@@ -311,7 +311,11 @@ describe.skipIf(!present)("ATOP 5.1 in casus", () => {
           [271, 255, "Prussia", "atop-1285"],
         ]),
       );
-      for (const o of defence) expect(o.source.title).toMatch(/^ATOP 5\.1/);
+      for (const o of defence) {
+        const text = result.texts.find((t) => t.id === o.text);
+        expect(text?.coded?.dataset).toMatch(/^ATOP 5\.1/);
+        expect(text?.coded?.atopid).toBe(Number(o.instrument.slice("atop-".length)));
+      }
       expect(merged.byId.get("atop-1280") && isAtopDerived(merged.byId.get("atop-1280") as Instrument)).toBe(
         true,
       );

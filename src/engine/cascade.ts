@@ -440,7 +440,17 @@ export function decide(
     );
     const base = { state, war, calls: taken, against: [], pledges: [], side: null };
     if (!war) {
-      if (taken.length) out.push({ ...base, decision: "would-act", reason: "no-war", wave });
+      if (!taken.length) continue;
+      // Without a war there is no side to take, but acting against a state it owes a pledge still pulls back.
+      const allies = view.allies.get(state);
+      const pledges = [...new Set(taken.flatMap((f) => f.evaluation.against))]
+        .filter((target) => allies?.has(target))
+        .map((target) => ({ toward: target, pledge: allies?.get(target) as Pledge }));
+      if (pledges.length && !config.honour.has(state)) {
+        out.push(stayOut({ ...base, pledges, reason: "against-own-ally" }));
+      } else {
+        out.push({ ...base, pledges, decision: "would-act", reason: "no-war", wave });
+      }
       continue;
     }
     if (war.sides.has(state)) {

@@ -132,6 +132,7 @@ class Explainer {
       });
     }
     const lang = article.version?.lang ?? article.article.lang ?? "en";
+    const coded = article.provisions.find((p) => p.coded)?.coded;
     this.texts.set(id, {
       id,
       instrument: instrument.id,
@@ -144,6 +145,9 @@ class Explainer {
       quote_confidence: article.quote_confidence ?? "paraphrase",
       lang,
       source: sourceId,
+      coded: coded
+        ? { dataset: coded.dataset, atopid: coded.atopid, phase: coded.phase ?? null, variables: coded.variables }
+        : null,
     });
     return id;
   }

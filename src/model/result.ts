@@ -415,6 +415,15 @@ export const Text = z.strictObject({
   lang: z.string(),
   /** The id of its source in `sources`, if any. */
   source: z.string().nullable(),
+  /** Where the article was coded from a dataset (ATOP) instead of read: the citation in place of a quote. */
+  coded: z
+    .strictObject({
+      dataset: z.string(),
+      atopid: z.number().int(),
+      phase: z.number().int().nullable(),
+      variables: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type Text = z.infer<typeof Text>;
 

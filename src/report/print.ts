@@ -233,6 +233,10 @@ export function render(result: Result, options: PrintOptions = {}): string {
 function quote(result: Result, id: string, item: (text: string, depth?: number) => void): void {
   const t = textOf(result, id);
   if (!t) return;
+  if (t.coded) {
+    item(`coded, not read: ${t.coded.dataset}, alliance ${t.coded.atopid}${t.coded.phase !== null ? ` phase ${t.coded.phase}` : ""} (${t.coded.variables.join(", ")})`, 1);
+    return;
+  }
   const source = t.source ? result.sources.find((s) => s.id === t.source) : undefined;
   const mark = t.quote_confidence === "paraphrase" ? "(paraphrase) " : "";
   const short = t.quote.length > 400 ? `${t.quote.slice(0, 397)}…` : t.quote;

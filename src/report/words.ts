@@ -97,6 +97,7 @@ export function conditionText(c: Condition, result: Names): string {
         return c.met ? `${s} is in a state of war (${war}, from ${c.date})` : `${s} is not in a state of war`;
       case "victim": {
         const why = c.detail === "text" ? "the text's own condition" : "the victim reading";
+        if (!c.war) return c.met ? `${s} did not strike first: ${by} did (${why})` : `${s} struck first (${why})`;
         return c.met
           ? `${s} did not start ${war}: ${by} struck first (${why})`
           : `${s}'s side started ${war}: ${by} struck first (${why})`;

@@ -71,7 +71,7 @@ function attackEvaluator(need: Need): Evaluator {
         );
       }
       shared.push(...placeCondition(ctx, scope, ep, trigger, beneficiary, first, deps));
-      if (trigger.state_of_war) shared.push(stateOfWarCondition(ctx, trigger, beneficiary, war));
+      if (trigger.state_of_war) shared.push(stateOfWarCondition(ctx, trigger, beneficiary, war, deps));
       if (trigger.request) shared.push(requestCondition(ctx, scope, trigger, obligor, beneficiary));
       const retro = retroactivityCondition(ctx, ep, first, deps);
       if (retro) shared.push(retro);

@@ -167,8 +167,13 @@ export function stateOfWarCondition(
   trigger: Trigger,
   beneficiary: string,
   war: WarFact | null,
+  deps: Set<string>,
 ): Verdict {
   const inWar = war?.sides.has(beneficiary) ? war : ctx.situation.wars.find((w) => w.sides.has(beneficiary));
+  // Whether there is a war at all turns on the judgements that made one: each is a point to contest.
+  for (const j of ctx.situation.judgements.values()) {
+    if (j.field === "state_of_war" && (j.target === beneficiary || j.by === beneficiary)) deps.add(`judgement:${j.id}`);
+  }
   return verdict("state-of-war", inWar !== undefined, {
     state: beneficiary,
     ...(inWar ? { war: inWar.id, date: inWar.start, assumption: inWar.stateOfWar } : {}),

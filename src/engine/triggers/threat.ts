@@ -11,7 +11,8 @@ export const threatOfAttack: Evaluator = (ctx, scope, ep, obligor, beneficiary, 
   // A blow at the party's forces abroad threatens the party only under the forces-abroad reading,
   // unless the clause itself covers forces.
   const counts = (a: AttackFact) => {
-    if (a.object !== "forces" || trigger.where?.forces === true) return true;
+    // A clause that turns on the party's own opinion lets the party judge a blow at its forces itself.
+    if (a.object !== "forces" || trigger.where?.forces === true || trigger.on_call) return true;
     if (trigger.where?.forces === false) return false;
     deps.add("general:forces_abroad");
     return config.flags.forcesAbroad;

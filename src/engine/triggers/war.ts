@@ -38,6 +38,17 @@ export const stateOfWar: Evaluator = (ctx, scope, ep, obligor, beneficiary, deps
     .sort((a, b) => Number(b.verdicts.every((v) => v.met)) - Number(a.verdicts.every((v) => v.met)));
   const chosen = covered[0];
   if (chosen) conditions.push(...chosen.verdicts);
+  if (trigger.by?.min_count) {
+    // "Attacked and engaged in a war with two or more Great Powers": count the enemies the clause covers.
+    const count = covered.filter((c) => c.verdicts.every((v) => v.met)).length;
+    conditions.push(
+      verdict("attackers-count", count >= trigger.by.min_count, {
+        state: beneficiary,
+        count,
+        needed: trigger.by.min_count,
+      }),
+    );
+  }
   const victim = victimCondition(ctx, ep, trigger, beneficiary, war.initiator, war, deps);
   if (victim) conditions.push(victim);
   if (trigger.request) conditions.push(requestCondition(ctx, scope, trigger, obligor, beneficiary));
