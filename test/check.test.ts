@@ -152,6 +152,28 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
     );
   });
 
+  it("a party listed before it was a state, unless the entry says why", () => {
+    const charter = libraryFile("un-charter-1945.yaml");
+    const unexplained = charter.replace(
+      /( {2}- party: UKR\n {4}source: un-member-states\n) {4}outside_state_system: >-\n {6}.*\n/,
+      "$1",
+    );
+    expect(unexplained).not.toBe(charter);
+    const [problem, ...rest] = loadLibrary([tempLibrary({ "charter.yaml": unexplained })]).problems;
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe("UKR was not a state on 1945-10-24");
+    expect(problem?.fix).toMatch(/outside_state_system/);
+    const needless = charter.replace(
+      "  - party: USA\n    source: un-member-states\n",
+      "  - party: USA\n    source: un-member-states\n    outside_state_system: not needed\n",
+    );
+    expect(needless).not.toBe(charter);
+    const [stale, ...others] = loadLibrary([tempLibrary({ "charter.yaml": needless })]).problems;
+    expect(others).toEqual([]);
+    expect(stale?.message).toBe("USA was a state on 1945-10-24");
+    expect(stale?.field).toMatch(/outside_state_system$/);
+  });
+
   it("the CLI prints one line per problem and exits 1, without a stack trace", async () => {
     const dir = tempLibrary({ "bad.yaml": russia2024.replace("  - party: PRK", "  - party: XYZ") });
     const { code, err } = await cli(["check", dir]);
