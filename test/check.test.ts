@@ -41,7 +41,7 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
   it("leave date before join date", () => {
     const broken = russia2024.replace(
       "  - party: PRK",
-      "  - party: PRK\n    joined: 2024-12-04\n    left: 2024-01-01",
+      "  - party: PRK\n    joined: 2024-12-04\n    left: 2024-01-01\n    source: tass-2024-12-05",
     );
     const problems = problemsOf(broken);
     expect(problems).toHaveLength(1);
@@ -98,6 +98,80 @@ describe("casus check on broken inputs: exactly one clear error each", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.field).toBe("dates.signed");
     expect(problems[0]?.message).toMatch(/not a real calendar date/);
+  });
+
+  it("a dated join with no source", () => {
+    const broken = russia2024.replace("  - party: PRK", "  - party: PRK\n    joined: 2024-12-04");
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe("a dated join with no source");
+    expect(problems[0]?.field).toBe("parties[1]");
+    expect(problems[0]?.fix).toMatch(/add source:/);
+  });
+
+  it("a reading with neither a source nor relies_on", () => {
+    const broken = russia2024.replace(
+      "            source: kcna-2024-06-20\n            changes:",
+      "            changes:",
+    );
+    expect(broken).not.toBe(russia2024);
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe("reading invasion-rendering has no source");
+    expect(problems[0]?.field).toMatch(/provisions\[0\]\.readings\[0\]$/);
+    expect(problems[0]?.fix).toMatch(/relies_on/);
+  });
+
+  it("a party whose state ceased to exist while the instrument was in force, with no leave date", () => {
+    const warsaw = libraryFile("warsaw-pact-1955.yaml", "world");
+    const broken = warsaw.replace(
+      /\n {4}left: 1990-10-03\n {4}left_reason: .*\n {4}source: encyclopediahub-wp/,
+      "",
+    );
+    expect(broken).not.toBe(warsaw);
+    const problems = loadLibrary([tempLibrary({ "warsaw-pact-1955.yaml": broken })]).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe(
+      "cow:265 ceased to be a state on 1990-10-03, while this instrument was in force",
+    );
+    expect(problems[0]?.field).toMatch(/^parties\[\d+\]$/);
+  });
+
+  it("an instrument in force after all but one of its parties had left", () => {
+    const agreement = libraryFile("inter-korean-military-agreement-2018.yaml");
+    const broken = agreement.replace(
+      / {2}terminated: 2023-11-23\n {2}termination_reason: >-\n( {4}.*\n)+?(?= {2}source:)/,
+      "",
+    );
+    expect(broken).not.toBe(agreement);
+    const problems = loadLibrary([tempLibrary({ "agreement.yaml": broken })]).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toBe("dates");
+    expect(problems[0]?.message).toMatch(
+      /in force after 2023-11-23, when all but one of its parties had left/,
+    );
+  });
+
+  it("a party listed before it was a state, unless the entry says why", () => {
+    const charter = libraryFile("un-charter-1945.yaml");
+    const unexplained = charter.replace(
+      /( {2}- party: UKR\n {4}source: un-member-states\n) {4}outside_state_system: >-\n {6}.*\n/,
+      "$1",
+    );
+    expect(unexplained).not.toBe(charter);
+    const [problem, ...rest] = loadLibrary([tempLibrary({ "charter.yaml": unexplained })]).problems;
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe("UKR was not a state on 1945-10-24");
+    expect(problem?.fix).toMatch(/outside_state_system/);
+    const needless = charter.replace(
+      "  - party: USA\n    source: un-member-states\n",
+      "  - party: USA\n    source: un-member-states\n    outside_state_system: not needed\n",
+    );
+    expect(needless).not.toBe(charter);
+    const [stale, ...others] = loadLibrary([tempLibrary({ "charter.yaml": needless })]).problems;
+    expect(others).toEqual([]);
+    expect(stale?.message).toBe("USA was a state on 1945-10-24");
+    expect(stale?.field).toMatch(/outside_state_system$/);
   });
 
   it("the CLI prints one line per problem and exits 1, without a stack trace", async () => {

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "vitest";
-import { KOREA_LIBRARY } from "../src/treaties/load.js";
+import { BUILTIN_LIBRARY } from "../src/treaties/load.js";
 
-/** The text of a real library file, to mutate into broken inputs. */
-export function libraryFile(name: string): string {
-  return readFileSync(join(KOREA_LIBRARY, name), "utf8");
+/** The text of a real library file (in `treaties/korea` unless another folder is named), to mutate into broken inputs. */
+export function libraryFile(name: string, folder: "korea" | "world" = "korea"): string {
+  return readFileSync(join(BUILTIN_LIBRARY, folder, name), "utf8");
 }
 
 /** Writes files into a fresh temporary directory and returns it. */

@@ -171,3 +171,131 @@ describe("casus treaties", () => {
     expect(out).toMatch(/tass\.com\/world\/1882445/);
   });
 });
+
+describe("the whole library: membership over time, conditions and languages", () => {
+  const full = loadLibrary().library;
+  const instrument = (id: string): Instrument => {
+    const found = full.byId.get(id);
+    if (!found) throw new Error(`missing ${id}`);
+    return found;
+  };
+  const provision = (id: string, article: string, on: string, provisionId?: string) => {
+    const text = full.articlesOn(instrument(id), on).find((a) => a.article.number === article);
+    return provisionId ? text?.provisions.find((p) => p.id === provisionId) : text?.provisions[0];
+  };
+
+  it("lists every UN Member: 193 on 2025-01-01, with the Charter's successions", async () => {
+    const charter = instrument("un-charter-1945");
+    expect(full.membersOn(charter, "2025-01-01")).toHaveLength(193);
+    // China's seat: the Republic of China (Taiwan in the state system) until resolution 2758, then the PRC.
+    expect(full.membersOn(charter, "1960-01-01")).toContain("TWN");
+    expect(full.membersOn(charter, "1960-01-01")).not.toContain("CHN");
+    expect(full.membersOn(charter, "1972-01-01")).toContain("CHN");
+    expect(full.membersOn(charter, "1972-01-01")).not.toContain("TWN");
+    // The Ukrainian SSR was an original Member but is counted only once the state system counts Ukraine.
+    expect(full.parties(charter).find((p) => p.party === "UKR")?.outside_state_system).toBeTruthy();
+    expect(full.membersOn(charter, "1980-01-01")).not.toContain("UKR");
+    expect(full.membersOn(charter, "1992-01-01")).toContain("UKR");
+    // The two Germanys from 1973, united Germany from 3 October 1990.
+    expect(full.membersOn(charter, "1980-01-01")).toEqual(expect.arrayContaining(["cow:260", "cow:265"]));
+    expect(full.membersOn(charter, "1990-10-03")).toContain("DEU");
+    expect(full.membersOn(charter, "1990-10-03")).not.toContain("cow:265");
+    const { out } = await cli(["treaties", "--on", "2025-01-01", "--json"]);
+    const row = (JSON.parse(out) as { id: string; parties: string[] }[]).find(
+      (r) => r.id === "un-charter-1945",
+    );
+    expect(row?.parties.length).toBeGreaterThanOrEqual(193);
+  });
+
+  it("ends the Pact of Steel with Italy's armistice and takes Italy out of the Tripartite Pact", async () => {
+    const { out } = await cli(["treaties", "--on", "1944-06-01", "--party", "ITA", "--json"]);
+    const status = Object.fromEntries(
+      (JSON.parse(out) as { id: string; status: string }[]).map((r) => [r.id, r.status]),
+    );
+    expect(status["pact-of-steel-1939"]).toBe("terminated");
+    expect(full.membersOn(instrument("tripartite-pact-1940"), "1944-06-01")).not.toContain("ITA");
+    expect(full.membersOn(instrument("tripartite-pact-1940"), "1942-06-01")).toEqual(
+      expect.arrayContaining(["DEU", "ITA", "JPN", "HUN", "ROU", "BGR"]),
+    );
+  });
+
+  it("asks for a request under the CST's Art. 4 only from the 2010 amendment's entry into force", () => {
+    expect(provision("collective-security-treaty-1992", "4", "2000-01-01")?.trigger?.request).toBeUndefined();
+    expect(provision("collective-security-treaty-1992", "4", "2025-01-01")?.trigger?.request).toBe(true);
+    expect(instrument("collective-security-treaty-1992").organisation).toBe("org:csto");
+  });
+
+  it("makes consultation that turns on a party's opinion wait for that party's call", () => {
+    for (const [id, article] of [
+      ["north-atlantic-treaty-1949", "4"],
+      ["anzus-1951", "III"],
+      ["us-rok-1953", "II"],
+    ] as const) {
+      expect(provision(id, article, "2025-01-01")?.trigger?.on_call, `${id} Art. ${article}`).toBe(
+        "any-party",
+      );
+    }
+  });
+
+  it("draws the treaty areas: ANZUS follows Art. V by default, SEATO its Art. VIII area", () => {
+    const anzus = provision("anzus-1951", "IV", "2001-09-21");
+    expect(anzus?.trigger?.where?.region).toBe("anzus-art-5-area");
+    expect(anzus?.readings?.find((r) => r.id === "pacific-area-only")?.changes.trigger?.where?.region).toBe(
+      "pacific-area",
+    );
+    expect(full.inRegion("USA", "anzus-art-5-area")).toBe(true);
+    expect(full.inRegion("PRI", "anzus-art-5-area")).toBe(false);
+    expect(provision("seato-1954", "IV", "2001-09-21")?.trigger?.where?.region).toBe("seato-treaty-area");
+    expect(full.inRegion("USA", "seato-treaty-area")).toBe(false);
+    expect(full.inRegion("THA", "seato-treaty-area")).toBe(true);
+    expect(full.inRegion("TWN", "seato-treaty-area")).toBe(false);
+  });
+
+  it("encodes the conditions the texts state: no escape clause, excluded and supporting attackers, nuclear use", () => {
+    const mr = provision("molotov-ribbentrop-1939", "II", "1939-09-01");
+    expect(mr?.trigger?.victim_test).toBe(false);
+    expect(mr?.trigger?.because?.victim_test).toMatch(/object of war-like acts/);
+    const italy = provision(
+      "franco-russian-alliance-1894",
+      "1",
+      "1900-01-01",
+      "russia-for-france-against-italy",
+    );
+    expect(italy?.trigger?.by).toMatchObject({ kind: "named", states: ["ITA"], supported_by: ["DEU"] });
+    expect(provision("dual-alliance-1879", "II", "1900-01-01")?.trigger?.by?.exclude).toEqual(["RUS"]);
+    expect(provision("budapest-memorandum-1994", "4", "2014-03-01")?.trigger?.event).toBe("nuclear-use");
+  });
+
+  it("says what kind of commitment each instrument is, with the disputed ones as readings", () => {
+    expect(instrument("taiwan-relations-act-1979").legal_force).toBe("domestic");
+    for (const id of [
+      "joint-declaration-sixteen-1953",
+      "washington-declaration-2023",
+      "budapest-memorandum-1994",
+    ])
+      expect(instrument(id).legal_force, id).toBe("political");
+    expect(instrument("inter-korean-basic-agreement-1991").legal_force).toBe("political");
+    expect(provision("budapest-memorandum-1994", "4", "2014-03-01")?.readings?.[0]?.changes.legal_force).toBe(
+      "binding",
+    );
+  });
+
+  it("puts English beside every original-language clause that carries an obligation, and marks every language", () => {
+    const nonLatin = /[\u0400-\u04ff\u0600-\u06ff\u3040-\u9fff\uac00-\ud7af]/;
+    for (const i of full.instruments) {
+      for (const a of [...i.articles, ...(i.parts ?? []).flatMap((p) => p.articles)]) {
+        for (const v of [a, ...(a.versions ?? [])]) {
+          const where = `${i.id} ${a.number}${v === a ? "" : ` (${(v as { from: string }).from})`}`;
+          if (v.text && nonLatin.test(v.text)) expect(v.lang, where).toBeTruthy();
+          for (const r of v.renderings ?? [])
+            if (nonLatin.test(r.text)) expect(r.lang, `${where} rendering`).toBeTruthy();
+          if (v.lang && v.lang !== "en" && (v.provisions ?? []).length > 0)
+            expect(
+              (v.renderings ?? []).some((r) => r.lang === "en"),
+              `${where} needs an English rendering`,
+            ).toBe(true);
+        }
+      }
+    }
+  });
+});

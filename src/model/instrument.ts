@@ -52,6 +52,11 @@ export const Party = z.strictObject({
   capacity: z.string().optional(),
   source: Slug.optional(),
   checked_on: DateField.optional(),
+  /**
+   * Why the entry starts before the state system counts the party as a state (the Ukrainian SSR, an original
+   * UN Member inside the USSR). It binds from the day the state system counts it.
+   */
+  outside_state_system: z.string().min(1).optional(),
   note: z.string().optional(),
 });
 export type Party = z.infer<typeof Party>;

@@ -1,6 +1,7 @@
 import type { LocatedYaml, Path, Problem } from "../data/located.js";
 import type { Instrument } from "../model/instrument.js";
 import type { Registry } from "../states/registry.js";
+import { endOf } from "./library.js";
 
 const folded = (text: string) =>
   text
@@ -63,21 +64,60 @@ export function checkInstrument(
   checkSource(["dates", "source"], instrument.dates.source);
   if (!instrument.parties && !instrument.parties_of) push([], "no parties", "add parties: or parties_of:");
 
+  const end = endOf(instrument);
+  /** When each listed party stops being bound: its leave date, or the day after its state ceased to exist. */
+  const partyEnds: (string | undefined)[] = [];
   (instrument.parties ?? []).forEach((party, i) => {
     const path = ["parties", i];
+    partyEnds.push(party.left);
     checkSource([...path, "source"], party.source);
+    if ((party.joined || party.left) && !party.source)
+      push(
+        path,
+        `a dated ${party.joined ? "join" : "leave"} with no source`,
+        "add source: with the id of the document that gives the date",
+      );
     if (!checkParty([...path, "party"], party.party)) return;
     const joined = party.joined ?? party.signed ?? in_force ?? signed;
+    const isState = registry.existsOn(party.party, joined);
     if (party.left && party.left < joined) {
+      partyEnds[i] = undefined;
       push([...path, "left"], `leave date ${party.left} before join date ${joined}`, "check both dates");
-    } else if (!registry.existsOn(party.party, joined)) {
+    } else if (!isState && !party.outside_state_system) {
       push(
         [...path, "party"],
         `${party.party} was not a state on ${joined}`,
-        "check the date or use the code of the state then",
+        "check the date, use the code of the state then, or say why in outside_state_system:",
+      );
+    } else if (isState && party.outside_state_system && registry.isState(party.party)) {
+      push(
+        [...path, "outside_state_system"],
+        `${party.party} was a state on ${joined}`,
+        "remove outside_state_system:",
       );
     }
+    const gone = ceasedToExist(registry, party.party, end);
+    if (gone && gone >= joined) {
+      if (!party.left || party.left > gone)
+        push(
+          party.left ? [...path, "left"] : path,
+          `${party.party} ceased to be a state on ${gone}, while this instrument was in force${end ? "" : " (it still is)"}`,
+          `give its left: date (${gone} at the latest) and a left_reason:`,
+        );
+      else if (!party.left_reason) push([...path, "left"], "a leave date needs a left_reason");
+      partyEnds[i] = party.left && party.left < gone ? party.left : gone;
+    }
   });
+  // An instrument in force needs two parties: one that outlives all the others is over.
+  const ends = partyEnds.map((d) => d ?? "9999-12-31").sort((a, b) => b.localeCompare(a));
+  const lastPair = ends[1];
+  if (lastPair && lastPair !== "9999-12-31" && (!end || end > lastPair)) {
+    push(
+      terminated ? ["dates", "terminated"] : ["dates"],
+      `in force after ${lastPair}, when all but one of its parties had left or ceased to exist`,
+      "set dates.terminated (with termination_reason and a source) to when the texts or events ended it",
+    );
+  }
   (instrument.suspensions ?? []).forEach((s, i) => {
     checkParty(["suspensions", i, "obligor"], s.obligor);
     checkParty(["suspensions", i, "toward"], s.toward);
@@ -170,6 +210,12 @@ export function checkInstrument(
           }
           (provision.readings ?? []).forEach((r, k) => {
             checkSource([...pp, "readings", k, "source"], r.source);
+            if (!r.source && !r.relies_on)
+              push(
+                [...pp, "readings", k],
+                `reading ${r.id} has no source`,
+                "add source: (where the reading is held or argued) or relies_on: (the article it rests on)",
+              );
             if (r.because && !quotes(wording, r.because))
               push(
                 [...pp, "readings", k, "because"],
@@ -215,4 +261,24 @@ export function checkInstrument(
         push(["understandings", i, "applies_to", k], `no article ${ref} in this instrument`);
     });
   });
+}
+
+/**
+ * The day a state dropped out of the state system without coming back before `end` (the instrument's end, or
+ * never): the day after the spell that covered it last. Undefined while it still exists then.
+ */
+function ceasedToExist(registry: Registry, code: string, end: string | undefined): string | undefined {
+  const resolved = registry.resolve(code);
+  if (resolved?.kind !== "state") return undefined;
+  const lastDay = end ? shiftDay(end, -1) : "9999-12-31";
+  if (registry.existsOn(code, lastDay)) return undefined;
+  const before = resolved.state.spells.filter((spell) => spell.to !== null && spell.to < lastDay);
+  const last = before.at(-1)?.to;
+  return last ? shiftDay(last, 1) : undefined;
+}
+
+function shiftDay(date: string, days: number): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return next.toISOString().slice(0, 10);
 }

@@ -82,11 +82,7 @@ export class Library {
 
   /** When it ends: its recorded termination, or the end of a fixed term that has no renewal. */
   endOf(instrument: Instrument): string | undefined {
-    if (instrument.dates.terminated) return instrument.dates.terminated;
-    const { kind, years } = instrument.duration ?? {};
-    const start = instrument.dates.in_force;
-    if (kind !== "fixed-term" || !years || !start) return undefined;
-    return `${String(Number(start.slice(0, 4)) + years).padStart(4, "0")}${start.slice(4)}`;
+    return endOf(instrument);
   }
 
   status(instrument: Instrument, date: string): Status {
@@ -220,4 +216,13 @@ function pickVersion(article: Article, date: string): ArticleVersion | null {
   const inEffect = article.versions.filter((v) => v.from <= date && (!v.to || date < v.to));
   // Before the first version took effect (a what-if on an early date), the earliest text applies.
   return inEffect.at(-1) ?? article.versions[0] ?? null;
+}
+
+/** When an instrument ends: its recorded termination, or the end of a fixed term that has no renewal. */
+export function endOf(instrument: Instrument): string | undefined {
+  if (instrument.dates.terminated) return instrument.dates.terminated;
+  const { kind, years } = instrument.duration ?? {};
+  const start = instrument.dates.in_force;
+  if (kind !== "fixed-term" || !years || !start) return undefined;
+  return `${String(Number(start.slice(0, 4)) + years).padStart(4, "0")}${start.slice(4)}`;
 }
