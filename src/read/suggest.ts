@@ -129,15 +129,21 @@ function obligationsOf(
   const result = whatIf(library, scenario);
   const code = (a: { iso3?: string | null; id?: string; name: string }) =>
     ("iso3" in a && a.iso3) || ("id" in a && a.id) || a.name;
-  const evidence = [...new Set(events.flatMap((e) => e.evidence))];
   return result.obligations.map((o) => {
     const instrument = library.byId.get(o.instrument);
     const article = instrument?.articles.find((a) => a.number === o.article);
     const wording = article ? wordingsOf(article)[0] : undefined;
     const source = wording && instrument ? library.source(instrument, wording.source) : undefined;
+    const obligor = code(o.obligor as never);
+    const beneficiary = code(o.beneficiary as never);
+    // The article's sentences about the events that concern the beneficiary.
+    const concerned = events.filter((e) =>
+      [e.by.code, e.against?.code, e.to?.code].some((c) => c === beneficiary || c === obligor),
+    );
+    const evidence = [...new Set((concerned.length ? concerned : events).flatMap((e) => e.evidence))];
     return {
-      obligor: code(o.obligor as never),
-      beneficiary: code(o.beneficiary as never),
+      obligor,
+      beneficiary,
       instrument: o.instrument,
       article: o.article,
       kind: o.kind,

@@ -21,6 +21,7 @@ import {
   resolvePoints,
 } from "../treaties/scenario-file.js";
 import { openApiDocument } from "./openapi.js";
+import { registerRead } from "./read-route.js";
 import type { ScenarioStore } from "./store.js";
 
 export interface AppOptions {
@@ -245,6 +246,8 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   app.post("/api/what-if", async (request) =>
     answer(library, scenarioFrom(request.body, library), request.query),
   );
+
+  registerRead(app, library);
 
   app.get("/api/scenarios", async (request) => {
     const query = z
