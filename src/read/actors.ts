@@ -275,7 +275,9 @@ export function findActors(sentences: readonly Sentence[], ctx: ActorContext): F
         const start = sentence.start + (match.index ?? 0);
         const span = { start, end: start + match[0].length };
         const owner = found.find(
-          (f) => f.end <= start && start - f.end <= 2 && ["demonym", "state"].includes(f.kind),
+          (f) =>
+            (f.end <= start && start - f.end <= 2 && ["demonym", "state"].includes(f.kind)) ||
+            overlaps(f, span),
         );
         if (owner) {
           owner.end = span.end;

@@ -22,6 +22,10 @@ const LINE_RULES: [RemovedReason, RegExp][] = [
     /^((previous|prev|next|older|newer)( post| article| story)?\s*)+$|^(share( this)?( article| story| post)?|tweet|pin it|share on (facebook|twitter|x|whatsapp|linkedin)|read more|click here.*|subscribe( now)?|sign up.*|advertisement|sponsored|related( articles| posts| stories)?:?|tags?:.*|follow us.*|print|email|skip to (main )?content|home|menu)$/iu,
   ],
   ["related-headline", /^(NEXT|PREVIOUS|PREV|READ ALSO|ALSO READ|SEE ALSO|RELATED|MORE)\b[: ].+$/u],
+  [
+    "related-headline",
+    /^(related|read also|also read|see also|read more|more on this|recommended)\s*:\s*.+$/iu,
+  ],
   ["byline", /^(by|written by|posted by|author:)\s+[\p{L}\p{N}.@\-_' ]{2,60}$/iu],
 ];
 

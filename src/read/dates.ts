@@ -176,7 +176,10 @@ export function datesIn(sentence: Sentence, dateline: string | null): DateMentio
   const out: DateMention[] = [];
   const instant = dateline ? new Date(`${dateline}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of chrono.parse(sentence.text, { instant, timezone: 0 })) {
-    const text = r.text.replace(/^(on|in|at|since|by)\s+/i, "").trim();
+    const text = r.text
+      .replace(/^(on|in|at|since|by)\s+/i, "")
+      .replace(/[\s,.;:]+$/, "")
+      .trim();
     const offset = r.text.indexOf(text);
     const date = resolve(text, r, dateline, sentence.id);
     if (!date) continue;

@@ -45,7 +45,7 @@ const CUES: [Cue, RegExp][] = [
   ["blockade", /\b(blockaded|blockading|imposed a (naval )?blockade)\b/gi],
   [
     "request-for-consultations",
-    /\b((request(ed|s|ing)?|call(ed|s|ing)? for|ask(ed|s|ing)? for|sought|seek(s|ing)?) (urgent |emergency |formal |immediate )?consultations|invok(ed|es|ing) article (4|iv)\b|(request(ed|s)?|ask(ed|s)?) (that )?(the )?(allies|alliance|partners?|nato) (to )?(hold|convene|begin) consultations)/gi,
+    /\b((request(ed|s|ing)?|call(ed|s|ing)? for|ask(ed|s|ing)? for|sought|seek(s|ing)?) (urgent |emergency |formal |immediate )?consultations|invok(ed|es|ing) article (4|iv)\b|(request(ed|s)?|ask(ed|s)?|urged|called on)\b[^.;]{0,50}?\bto (hold|convene|begin|open) (urgent |emergency |formal )?consultations)/gi,
   ],
   [
     "request-for-assistance",
@@ -214,7 +214,16 @@ export function findEvents(ctx: EventContext): { events: ReadEvent[]; setAside: 
     for (const s of ctx.sentences.slice(i, i + 3)) {
       if (!DENIAL.test(s.text)) continue;
       const verb = DENIAL.exec(s.text)?.index ?? s.text.length;
-      const deniers = ctx.actors.filter((a) => a.sentence === s.id && a.code && a.start - s.start < verb);
+      // The denier stands in the denial's own clause ("The Kremlin declined to comment, and Pyongyang rejected…").
+      const clause = Math.max(
+        0,
+        ...[...s.text.slice(0, verb).matchAll(/[;,]\s+(and|but|while)\s+|;\s+/g)].map(
+          (m) => (m.index ?? 0) + m[0].length,
+        ),
+      );
+      const deniers = ctx.actors.filter(
+        (a) => a.sentence === s.id && a.code && a.start - s.start < verb && a.start - s.start >= clause,
+      );
       if (s === claimSentence && deniers.length === 0) continue;
       d.status = "denied";
       d.denied_by = [...new Set(deniers.map((a) => a.text))];
@@ -369,7 +378,10 @@ function code(
     if (recipient && recipient.code !== agent.code) to = party(recipient);
     else return "no-target";
   } else {
-    const recipient = actors.find((a) => a.start >= c.end && a.code !== agent.code);
+    // A request goes to whom the cue names ("asked its NATO allies"), else to the next state named.
+    const recipient =
+      actors.find((a) => a.start > c.start && a.end <= c.end && a.code !== agent.code) ??
+      actors.find((a) => a.start >= c.end && a.code !== agent.code);
     if (recipient) to = party(recipient);
   }
   if (role === "hostile" && !against && c.cue !== "demolition" && kind !== "mobilisation") return "no-target";

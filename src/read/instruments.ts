@@ -188,6 +188,7 @@ export function findInstruments(names: readonly NameEntry[], ctx: Context): Inst
           contextLevels(sentence),
           ctx,
           false,
+          nearby(ctx.actors, sentence, where),
         );
         if (!decided) continue;
         candidates = candidates.filter((c) => c.instrument === decided.instrument);
@@ -250,22 +251,29 @@ export function findInstruments(names: readonly NameEntry[], ctx: Context): Inst
         .map((t) => t.raw)
         .join(" ");
       const defence = DEFENCE_NP.test(npText) || DEFENCE_NP.test(following);
+      // "a new treaty" on a known date: one signed in the year before it.
+      const recent = ctx.date && npWords.some((w) => w === "new" || w === "latest") ? ctx.date : null;
+      const yearBefore = recent ? `${Number(recent.slice(0, 4)) - 1}${recent.slice(4)}` : "";
       let pool = library.instruments.filter((i) => {
         const parties = library.parties(i);
         if (parties.length !== 2) return false;
         if (year && signedYear(i) !== year) return false;
         if (defence && !hasDefence(i)) return false;
+        if (recent && !(i.dates.signed <= recent && i.dates.signed > yearBefore)) return false;
         return year ? true : activeIn(library, i, ctx, future);
       });
       const index = sentences.indexOf(sentence);
+      const close = nearby(ctx.actors, sentence, { start: (np[0] as Token).start, end: noun.end });
       const here = partiesIn(ctx.actors, new Set([sentence.id]));
       const around =
-        here.size >= 2
-          ? here
-          : partiesIn(
-              ctx.actors,
-              new Set(sentences.slice(Math.max(0, index - 1), index + 1).map((s) => s.id)),
-            );
+        close.size >= 2
+          ? close
+          : here.size >= 2
+            ? here
+            : partiesIn(
+                ctx.actors,
+                new Set(sentences.slice(Math.max(0, index - 1), index + 1).map((s) => s.id)),
+              );
       pool = pool.filter((i) =>
         library.parties(i).every((p) => around.has(library.registry.canonical(p.party) ?? p.party)),
       );
@@ -298,7 +306,7 @@ export function findInstruments(names: readonly NameEntry[], ctx: Context): Inst
 
     // 3. Capitalised names of instruments the library does not have.
     const NAMED =
-      /\b((?:[A-Z][\p{L}’'-]*\s+){1,6}(?:Treaty|Pact|Agreement|Accords?|Convention|Alliance|Protocol|Memorandum)|(?:Treaty|Pact|Convention|Protocol|Agreement) (?:of|on|for) (?:the )?(?:[A-Z][\p{L}’'-]*(?:\s+|$)){1,5})/gu;
+      /\b((?:[A-Z][\p{L}’'-]*\s+){1,6}(?:Treaty|Pact|Agreement|Accords?|Convention|Alliance|Protocol|Memorandum)|(?:Treaty|Pact|Convention|Protocol|Agreement) (?:of|on|for) (?:the )?(?:[A-Z][\p{L}’'-]*\b\s*){1,5})/gu;
     for (const m of sentence.text.matchAll(NAMED)) {
       const text = (m[1] as string).trim();
       const start = sentence.start + (m.index ?? 0) + (m[1] as string).indexOf(text);
@@ -361,18 +369,40 @@ function hasDefence(instrument: Instrument): boolean {
   return provisions.some((p) => p.kind === "defence");
 }
 
+/** States named just before a phrase or just after it, in its sentence ("Seoul and Washington said their pact"). */
+function nearby(actors: readonly ActorMention[], sentence: Sentence, span: Span): Set<string> {
+  const here = actors.filter((a) => a.sentence === sentence.id && a.code);
+  return new Set(
+    here
+      .filter(
+        (a) =>
+          (a.end <= span.start + 1 && span.start - a.end <= 80) ||
+          (a.start >= span.end && a.start - span.end <= 30),
+      )
+      .map((a) => a.code as string),
+  );
+}
+
 /** Of instruments sharing a name, the one whose parties the text names, nearest first. */
 function byParties(
   candidates: readonly Instrument[],
   levels: readonly Set<string>[],
   ctx: Context,
   future: boolean,
+  near: ReadonlySet<string> = new Set(),
 ): { instrument: Instrument; because: string } | null {
   const { library } = ctx;
   const pool = candidates.filter((c) => activeIn(library, c, ctx, future) || candidates.length === 1);
-  const labels = ["the same sentence", "the sentences around it", "the same paragraph", "the article"];
-  for (let level = 0; level < levels.length; level++) {
-    const named = partiesIn(ctx.actors, levels[level] as Set<string>);
+  const labels = [
+    "the words around it",
+    "the same sentence",
+    "the sentences around it",
+    "the same paragraph",
+    "the article",
+  ];
+  const sets = [near, ...levels.map((l) => partiesIn(ctx.actors, l))];
+  for (let level = 0; level < sets.length; level++) {
+    const named = sets[level] as ReadonlySet<string>;
     const fits = pool.filter((c) => {
       // Organisations and armed groups that signed (the UN Command, the Chinese volunteers) are not named
       // as states in the news; the state parties decide.

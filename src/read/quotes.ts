@@ -313,7 +313,7 @@ export function findArticleClaims(ctx: ClaimContext): ArticleClaim[] {
       const tail = sentence.text.slice(ref.end - sentence.start, ref.end - sentence.start + 110);
       const content =
         outsideQuotes.length > 0 ||
-        /\b(according to|under|in line with|pursuant to)\s+(the\s+)?$/i.test(lead) ||
+        /(^|[,;:]\s*|\bthat\s+)(according to|under|in line with|pursuant to)\s+(the\s+)?$/i.test(lead) ||
         (CONTENT.test(tail) && !/\b(of|in|with|and)\s+(the\s+)?$/i.test(lead));
       if (!content) {
         claims.push(baseClaim(sentence, [ref], slice(ref), "reference", instrumentId, ref, speaker));
@@ -325,9 +325,8 @@ export function findArticleClaims(ctx: ClaimContext): ArticleClaim[] {
         sentence,
         outsideQuotes.length ? outsideQuotes : [{ start: sentence.start, end: sentence.end }],
         outsideQuotes.length ? quotedText : sentence.text,
-        outsideQuotes.length && contentWords(quotedText).length >= contentWords(passage).length * 0.6
-          ? "quote"
-          : "paraphrase",
+        // Words in quotation marks are the article quoting; without them it paraphrases.
+        outsideQuotes.length ? "quote" : "paraphrase",
         instrumentId,
         ref,
         speaker,
