@@ -211,8 +211,8 @@ export function findActors(sentences: readonly Sentence[], ctx: ActorContext): F
         if (!free(span)) continue;
         const text = sentenceSlice(sentence, span);
         if (text.length <= 3 && text !== text.toUpperCase()) continue;
-        const resolved = ctx.normaliser.actor(text, dateForCodes);
-        if (!resolved.ok) continue;
+        const resolved = ctx.normaliser.known(text, dateForCodes);
+        if (!resolved) continue;
         const kind: Kind = resolved.code.startsWith("org:") ? "organisation" : "state";
         add(i, i + n - 1, {
           code: resolved.code,

@@ -30,15 +30,22 @@ export const MAX_ARTICLE_CHARS = 200_000;
  * who acts for which state, the events it reports — each with the sentence that says it — and the
  * scenario it suggests, with the engine's answer beside the article's words.
  */
+// The library is immutable: its names and normaliser are built once per library.
+const prepared = new WeakMap<Library, { normaliser: Normaliser; names: ReturnType<typeof namesOf> }>();
+
 export function readArticle(text: string, library: Library, options: ReadOptions = {}): ReadResult {
   const lexicon = options.lexicon ?? builtinLexicon();
-  const normaliser = new Normaliser(library.registry);
+  let ready = prepared.get(library);
+  if (!ready) {
+    ready = { normaliser: new Normaliser(library.registry), names: namesOf(library) };
+    prepared.set(library, ready);
+  }
+  const { normaliser, names } = ready;
   const { paragraphs, removed } = clean(text);
   const sentences = sentencesOf(text, paragraphs);
   const headline = paragraphs.find((p) => p.headline);
   const dated = findDateline(paragraphs, options.dateline);
 
-  const names = namesOf(library);
   // Spans of instrument names, so that "Washington Treaty" is not read as Washington.
   const nameSpans = sentences.flatMap((s) => {
     const tokens = tokenize(s.text, s.start);

@@ -1,4 +1,5 @@
-import nlp from "compromise";
+// compromise/one: its tokenizer and sentence splitter, without the tagger the reader does not use.
+import nlp from "compromise/one";
 import type { Paragraph } from "./clean.js";
 import type { Sentence } from "./result.js";
 
@@ -9,7 +10,7 @@ import type { Sentence } from "./result.js";
 export function sentencesOf(text: string, paragraphs: readonly Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   for (const paragraph of paragraphs) {
-    const found = nlp(paragraph.text).sentences().json({ offset: true }) as {
+    const found = nlp(paragraph.text).json({ offset: true }) as {
       offset: { start: number; length: number };
     }[];
     const spans = found.length
