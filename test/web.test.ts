@@ -207,6 +207,29 @@ describe("web app (Chromium)", () => {
     await screenshot("saved-after-restart");
   });
 
+  it("an article pasted, read and confirmed becomes a saved scenario", async () => {
+    await page.goto(`${server?.url}/#scenario=korea-2024-10-15-incident`);
+    await page.getByRole("button", { name: "Paste an article" }).click();
+    const panel = page.locator(".read-panel");
+    const article = readFileSync(
+      fileURLToPath(new URL("./read/articles/denial.txt", import.meta.url)),
+      "utf8",
+    );
+    await panel.getByLabel(/Article text/).fill(article);
+    await panel.getByRole("button", { name: "Read", exact: true }).click();
+    await panel.locator('.read-result[data-ready="true"]').waitFor();
+    const event = panel.locator('[data-event="prk-border-incident"]');
+    expect(await event.locator("mark").first().textContent()).toMatch(/fired several shots/);
+    expect(await event.textContent()).toMatch(/denied by Pyongyang/);
+    expect(await panel.textContent()).toMatch(/Only if the incidents are read as threats of attack/);
+    await screenshot("read-article");
+    await panel.getByLabel("Title").fill("Web test: read from an article");
+    await panel.getByRole("button", { name: "Confirm and save as a scenario" }).click();
+    await page.waitForURL(/#saved=[0-9a-f-]{36}/);
+    await answered(new URL(page.url()).hash);
+    expect(await page.textContent("#scenario-title")).toBe("Web test: read from an article");
+  });
+
   it("keyboard only (Tab, Enter) reaches the explanation panel", async () => {
     await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
     await page.reload();

@@ -30,6 +30,7 @@ import {
   showInstrument,
   UsageError,
 } from "./library-commands.js";
+import { type ReadCliOptions, runRead } from "./read.js";
 import { exportScenarios, importScenarios, serve } from "./serve.js";
 import { runWhatIf, type WhatIfCliOptions } from "./what-if.js";
 
@@ -211,6 +212,19 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .addHelpText("after", DYADS_HELP)
     .action((options: DyadsCliOptions & { library?: string[]; libraryOnly?: string[] }) =>
       runDyads(loadOrFail(libraryPaths(options), io), options, io, VERSION),
+    );
+
+  program
+    .command("read")
+    .description("read a news article: instruments, quoted articles, actors, events and a suggested what-if")
+    .argument("[file]", "the article as plain text (- or nothing: standard input)")
+    .option("--dateline <date>", "the article's date (YYYY-MM-DD), where the text gives none")
+    .addOption(libraryOption())
+    .addOption(libraryOnlyOption())
+    .option("--json", "machine-readable output (casus.read/1)")
+    .action(
+      (file: string | undefined, options: ReadCliOptions & { library?: string[]; libraryOnly?: string[] }) =>
+        runRead(loadOrFail(libraryPaths(options), io), file, options, io),
     );
 
   program

@@ -118,3 +118,42 @@ export const EVENT_KIND_IDS = Object.keys(EVENT_KINDS) as [EventKind, ...EventKi
 export function eventKind(kind: EventKind): EventKindInfo {
   return EVENT_KINDS[kind];
 }
+
+/**
+ * Each event kind's nearest PLOVER category (Open Event Data Alliance, PLOVER manual draft 0.7b1), so that
+ * coded events can be compared with POLECAT. `null`: PLOVER does not code it (requests and appeals).
+ * The reasons are in docs/event-kinds.md.
+ */
+export const PLOVER: Record<EventKind, { category: PloverCategory | null; mode: string | null }> = {
+  "armed-attack": { category: "ASSAULT", mode: null },
+  invasion: { category: "ASSAULT", mode: null },
+  "declaration-of-war": { category: "THREATEN", mode: null },
+  "threat-of-attack": { category: "THREATEN", mode: "violence" },
+  "border-incident": { category: "MOBILIZE", mode: null },
+  mobilisation: { category: "MOBILIZE", mode: "troops" },
+  blockade: { category: "COERCE", mode: "restrict" },
+  "nuclear-use": { category: "ASSAULT", mode: null },
+  "request-for-assistance": { category: null, mode: null },
+  "request-for-consultations": { category: null, mode: null },
+  "arms-transfer": { category: "AID", mode: "military" },
+  "troop-deployment": { category: "AID", mode: "military" },
+  "technology-transfer": { category: "AID", mode: "military" },
+};
+
+export type PloverCategory =
+  | "AGREE"
+  | "CONSULT"
+  | "SUPPORT"
+  | "CONCEDE"
+  | "COOPERATE"
+  | "AID"
+  | "RETREAT"
+  | "DEMAND"
+  | "ACCUSE"
+  | "REJECT"
+  | "THREATEN"
+  | "PROTEST"
+  | "SANCTION"
+  | "MOBILIZE"
+  | "COERCE"
+  | "ASSAULT";

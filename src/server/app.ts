@@ -12,6 +12,7 @@ import { networkOn } from "../treaties/network.js";
 import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
 import { openApiDocument } from "./openapi.js";
 import { answerHere, BadRequest, fieldOf, scenarioFrom, whatIfRequest } from "./requests.js";
+import { registerRead } from "./read-route.js";
 import type { ScenarioStore } from "./store.js";
 
 export interface AppOptions {
@@ -133,6 +134,8 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   app.post("/api/what-if", async (request) =>
     answerHere(library, whatIfRequest(library, scenarioFrom(request.body, library), request.query)),
   );
+
+  registerRead(app, library);
 
   app.get("/api/scenarios", async (request) => {
     const query = z

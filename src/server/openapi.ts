@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Instrument } from "../model/instrument.js";
 import { RESULT_SCHEMA } from "../model/result.js";
 import { Scenario } from "../model/scenario.js";
+import { ReadRequest } from "./read-route.js";
 
 const schema = (s: z.ZodType) =>
   z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
@@ -105,6 +106,17 @@ export function openApiDocument(): object {
           responses: { "200": json({ $ref: "#/components/schemas/Result" }), ...errors },
         },
       },
+      "/api/read": {
+        post: {
+          summary:
+            "read a news article: instruments, quoted articles, actors, events and a suggested what-if (casus.read/1)",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ReadRequest" } } },
+          },
+          responses: { "200": json({ type: "object" }), ...errors },
+        },
+      },
       "/api/scenarios": {
         get: { summary: "saved scenarios", responses: { "200": json({ type: "object" }) } },
         post: {
@@ -161,6 +173,7 @@ export function openApiDocument(): object {
       schemas: {
         Scenario: schema(Scenario),
         Instrument: schema(Instrument),
+        ReadRequest: schema(ReadRequest),
         SavedScenario: {
           type: "object",
           required: ["id", "title", "as_of", "created_at", "updated_at", "scenario"],

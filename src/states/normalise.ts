@@ -64,27 +64,33 @@ export class Normaliser {
   actor(input: string, date: string): Resolution {
     const text = input.trim();
     if (text === "") return { ok: false, message: "empty state code", suggestions: [] };
+    return this.known(text, date) ?? this.unknown(text);
+  }
+
+  /** Like `actor`, but null instead of suggestions: for scanning text, where most words name no state. */
+  known(input: string, date: string): Extract<Resolution, { ok: true }> | null {
+    const text = input.trim();
+    if (text === "") return null;
     const prefixed = /^(cow|org|actor):(.+)$/i.exec(text);
     if (prefixed) {
       const code = `${(prefixed[1] as string).toLowerCase()}:${(prefixed[2] as string).trim().toLowerCase()}`;
       const canonical = this.registry.canonical(code);
-      if (canonical) return { ok: true, code: canonical, reading: null };
-      return this.unknown(text);
+      return canonical ? { ok: true, code: canonical, reading: null } : null;
     }
     if (/^[a-z]{3}$/i.test(text)) {
       const letters = text.toUpperCase();
       const read = this.letterCode(letters, date);
-      if (read) return read;
+      if (read?.ok) return read;
     }
     const named = this.byName.get(foldName(text));
     if (named) {
       const canonical = this.registry.canonical(named);
       if (canonical) return { ok: true, code: canonical, reading: null };
     }
-    return this.unknown(text);
+    return null;
   }
 
-  private letterCode(letters: string, date: string): Resolution | null {
+  private letterCode(letters: string, date: string): Extract<Resolution, { ok: true }> | null {
     const iso = this.byIso.get(letters);
     const cow = this.byCowLetters.get(letters);
     const isoExists = iso ? this.registry.existsOn(iso.code, date) : false;

@@ -5,6 +5,7 @@ import { DateSlider, longDate, todayIso } from "./components/DateSlider.js";
 import { Explanation, type ReadingChoice } from "./components/Explanation.js";
 import { NetworkView } from "./components/Network.js";
 import { ReadingSwitch } from "./components/ReadingSwitch.js";
+import { ReadPanel } from "./components/ReadPanel.js";
 import { StateList } from "./components/StateList.js";
 import { Summary } from "./components/Summary.js";
 import { WorldMap } from "./components/WorldMap.js";
@@ -109,6 +110,7 @@ export function App() {
   const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const [bootError, setBootError] = useState<string | null>(null);
   const [builderOpen, setBuilderOpen] = useState(false);
+  const [readOpen, setReadOpen] = useState(false);
   const [builderMessage, setBuilderMessage] = useState<{ message: string; problems: Problem[] } | null>(null);
   const [focusToken, setFocusToken] = useState(0);
   const [reload, setReload] = useState(0);
@@ -478,6 +480,14 @@ export function App() {
           >
             {builderOpen ? "Close the builder" : "Build or edit a scenario"}
           </button>
+          <button
+            type="button"
+            aria-expanded={readOpen}
+            aria-controls="read"
+            onClick={() => setReadOpen((o) => !o)}
+          >
+            {readOpen ? "Close the article" : "Paste an article"}
+          </button>
         </nav>
       </header>
 
@@ -530,6 +540,8 @@ export function App() {
           <input className="link" readOnly value={link} aria-label="Link to this scenario and reading" />
         </div>
       </section>
+
+      <div id="read">{readOpen && <ReadPanel onSave={onSave} />}</div>
 
       <div id="builder">
         {builderOpen && scenario && (
