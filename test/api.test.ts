@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { Result } from "../src/model/result.js";
 import { BODY_LIMIT, buildApp } from "../src/server/app.js";
 import { ScenarioStore } from "../src/server/store.js";
 import { KOREA_LIBRARY, loadLibrary } from "../src/treaties/load.js";
@@ -25,7 +26,7 @@ describe("GET routes", () => {
   it("/api/health", async () => {
     const res = await app.inject("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, result_schema: "casus.result/1", store_schema: 2 });
+    expect(res.json()).toMatchObject({ ok: true, result_schema: "casus.result/2", store_schema: 2 });
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toMatch(/default-src 'self'/);
   });
@@ -69,7 +70,8 @@ describe("POST /api/what-if", () => {
     const res = await post("/api/what-if", rokStrike);
     expect(res.statusCode).toBe(200);
     const result = res.json();
-    expect(result.schema).toBe("casus.result/1");
+    expect(result.schema).toBe("casus.result/2");
+    expect(Result.safeParse(result).success).toBe(true);
     expect(
       result.obligations.some(
         (o: { obligor: { iso3: string }; instrument: string }) =>
@@ -78,15 +80,22 @@ describe("POST /api/what-if", () => {
     ).toBe(true);
   });
 
-  it("takes readings and explain in the query", async () => {
-    const res = await post("/api/what-if?reading=territorial&explain=USA", rokStrike);
-    const answer = res.json();
-    expect(answer.state).toBe("USA");
-    expect(
-      answer.bound.some(
-        (o: { instrument: string; article: string }) => o.instrument === "us-rok-1953" && o.article === "III",
-      ),
-    ).toBe(true);
+  it("takes readings and explain in the query, checked before the engine runs", async () => {
+    const russiaBound = (r: { obligations: { obligor: { iso3: string }; instrument: string }[] }) =>
+      r.obligations.some((o) => o.obligor.iso3 === "RUS" && o.instrument === "russia-dprk-2024");
+    expect(russiaBound((await post("/api/what-if", rokStrike)).json())).toBe(true);
+    // Under the "armed invasion" rendering of Art. 4, a strike is not enough.
+    expect(russiaBound((await post("/api/what-if?reading=invasion-rendering", rokStrike)).json())).toBe(
+      false,
+    );
+    const explained = (await post("/api/what-if?explain=north%20korea", rokStrike)).json();
+    expect(explained.schema).toBe("casus.result/2");
+    for (const o of explained.obligations) expect([o.obligor.iso3, o.beneficiary.iso3]).toContain("PRK");
+    const bogus = await post("/api/what-if?reading=invasion-renderin", rokStrike);
+    expect(bogus.statusCode).toBe(400);
+    expect(bogus.json().message).toMatch(
+      /reading: unknown reading "invasion-renderin"; did you mean .*invasion-rendering/,
+    );
   });
 
   it.each([
@@ -94,7 +103,7 @@ describe("POST /api/what-if", () => {
     [
       "an unknown state code",
       { ...rokStrike, events: [{ ...rokStrike.events[0], by: "XYZ" }] },
-      /events\[0\]\.by: unknown state code XYZ/,
+      /events\[0\]\.by: unknown state or organisation "XYZ"/,
     ],
     ["an impossible date", { ...rokStrike, as_of: "2025-02-30" }, /as_of: not a real calendar date/],
     ["an unknown field", { ...rokStrike, colour: "red" }, /unknown field\(s\) colour/],

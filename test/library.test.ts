@@ -158,10 +158,14 @@ describe("casus treaties", () => {
 
   it("rejects an impossible date and an unknown party with one line each", async () => {
     const bad = await cli(["treaties", "--on", "2024-02-30"]);
-    expect(bad.code).toBe(1);
+    // Usage errors exit 2 (problems in a file exit 1), with a suggestion where there is one.
+    expect(bad.code).toBe(2);
     expect(bad.err).toBe('casus: --on: "2024-02-30" is not a real date (expected YYYY-MM-DD)');
     const unknown = await cli(["treaties", "--party", "XYZ"]);
-    expect(unknown.err).toBe("casus: --party: unknown state code XYZ");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe('casus: --party: unknown state or organisation "XYZ"');
+    const near = await cli(["treaties", "--party", "Ukrane"]);
+    expect(near.err).toMatch(/did you mean Ukraine \(UKR\)/);
   });
 
   it("casus show prints the article text and the sources", async () => {

@@ -30,7 +30,10 @@ function checker(result: Result) {
     return r.value;
   };
   const is = (s: StateRef, input: string | undefined) => input === undefined || codeOf(s) === code(input);
-  const matches = (row: { obligor: StateRef; beneficiary: StateRef; instrument: string; article: string }, w: Who) =>
+  const matches = (
+    row: { obligor: StateRef; beneficiary: StateRef; instrument: string; article: string },
+    w: Who,
+  ) =>
     is(row.obligor, w.obligor) &&
     is(row.beneficiary, w.beneficiary) &&
     (w.instrument === undefined || row.instrument === w.instrument) &&
@@ -38,25 +41,42 @@ function checker(result: Result) {
   return { code, is, matches };
 }
 
-const describeWho = (w: Who) => `${w.obligor ?? "*"} → ${w.beneficiary ?? "*"} ${w.instrument ?? "*"} ${w.article ?? ""}`;
+const describeWho = (w: Who) =>
+  `${w.obligor ?? "*"} → ${w.beneficiary ?? "*"} ${w.instrument ?? "*"} ${w.article ?? ""}`;
 
 function check(result: Result, e: Expectation): void {
   const { code, is, matches } = checker(result);
   for (const w of e.bound ?? []) {
     const found = result.obligations.filter((o) => matches(o, w));
     expect(found.length, `bound: ${describeWho(w)}`).toBeGreaterThan(0);
-    if (w.strength) expect(found.map((o) => o.strength), `strength of ${describeWho(w)}`).toContain(w.strength);
-    if (w.kind) expect(found.map((o) => o.kind), `kind of ${describeWho(w)}`).toContain(w.kind);
+    if (w.strength)
+      expect(
+        found.map((o) => o.strength),
+        `strength of ${describeWho(w)}`,
+      ).toContain(w.strength);
+    if (w.kind)
+      expect(
+        found.map((o) => o.kind),
+        `kind of ${describeWho(w)}`,
+      ).toContain(w.kind);
     for (const a of w.against ?? []) {
-      expect(found.some((o) => o.against.some((s) => is(s, a))), `${describeWho(w)} against ${a}`).toBe(true);
+      expect(
+        found.some((o) => o.against.some((s) => is(s, a))),
+        `${describeWho(w)} against ${a}`,
+      ).toBe(true);
     }
   }
   for (const w of e.not_bound ?? []) {
     // Not bound means no legal obligation; a political commitment is not one (see `committed`).
     const found = result.obligations.filter((o) => matches(o, w));
-    expect(found.map((o) => `${codeOf(o.obligor)}>${codeOf(o.beneficiary)} ${o.instrument} ${o.article}`), `not bound: ${describeWho(w)}`).toEqual([]);
+    expect(
+      found.map((o) => `${codeOf(o.obligor)}>${codeOf(o.beneficiary)} ${o.instrument} ${o.article}`),
+      `not bound: ${describeWho(w)}`,
+    ).toEqual([]);
     if (w.unmet?.length) {
-      const rows = [...result.not_triggered, ...result.not_in_force.flatMap((n) => n.not_triggered)].filter((n) => matches(n, w));
+      const rows = [...result.not_triggered, ...result.not_in_force.flatMap((n) => n.not_triggered)].filter(
+        (n) => matches(n, w),
+      );
       expect(rows.length, `a not-triggered row for ${describeWho(w)}`).toBeGreaterThan(0);
       for (const row of rows) {
         const unmet = row.unmet.map((c) => c.code);
@@ -70,35 +90,70 @@ function check(result: Result, e: Expectation): void {
     if (w.legal_force) expect(found.map((o) => o.legal_force)).toContain(w.legal_force);
   }
   for (const w of e.available ?? []) {
-    expect(result.available.filter((o) => matches(o, w)).length, `available: ${describeWho(w)}`).toBeGreaterThan(0);
+    expect(
+      result.available.filter((o) => matches(o, w)).length,
+      `available: ${describeWho(w)}`,
+    ).toBeGreaterThan(0);
   }
   const joiners = result.belligerents.filter((b) => b.basis !== "event");
-  for (const s of e.joins ?? []) expect(joiners.map((b) => codeOf(b.state)), `joins: ${s}`).toContain(code(s));
-  for (const s of e.not_joins ?? []) expect(joiners.map((b) => codeOf(b.state)), `does not join: ${s}`).not.toContain(code(s));
+  for (const s of e.joins ?? [])
+    expect(
+      joiners.map((b) => codeOf(b.state)),
+      `joins: ${s}`,
+    ).toContain(code(s));
+  for (const s of e.not_joins ?? [])
+    expect(
+      joiners.map((b) => codeOf(b.state)),
+      `does not join: ${s}`,
+    ).not.toContain(code(s));
   for (const v of e.violations ?? []) {
     const found = result.violations.filter(
-      (x) => is(x.by, v.by) && x.instrument === v.instrument && (v.article === undefined || x.article === v.article),
+      (x) =>
+        is(x.by, v.by) &&
+        x.instrument === v.instrument &&
+        (v.article === undefined || x.article === v.article),
     );
     expect(found.length, `violation by ${v.by} of ${v.instrument} ${v.article ?? ""}`).toBeGreaterThan(0);
   }
   for (const v of e.no_violations ?? []) {
-    const found = result.violations.filter((x) => is(x.by, v.by) && (v.instrument === undefined || x.instrument === v.instrument));
-    expect(found.map((x) => `${codeOf(x.by)} ${x.instrument} ${x.article}`), `no violation ${v.by ?? "*"} ${v.instrument ?? "*"}`).toEqual([]);
+    const found = result.violations.filter(
+      (x) => is(x.by, v.by) && (v.instrument === undefined || x.instrument === v.instrument),
+    );
+    expect(
+      found.map((x) => `${codeOf(x.by)} ${x.instrument} ${x.article}`),
+      `no violation ${v.by ?? "*"} ${v.instrument ?? "*"}`,
+    ).toEqual([]);
   }
   for (const c of e.contested ?? []) {
-    const points = result.contested.filter((x) => x.point.id.includes(c.point) && (c.under === undefined || x.under === c.under));
+    const points = result.contested.filter(
+      (x) => x.point.id.includes(c.point) && (c.under === undefined || x.under === c.under),
+    );
     expect(points.length, `contested point ${c.point}`).toBeGreaterThan(0);
     if (c.obligor || c.instrument || c.bound !== undefined) {
-      const flips = points.flatMap((p) => p.flips).filter(
-        (f) => is(f.obligor, c.obligor) && (c.instrument === undefined || f.instrument === c.instrument),
-      );
-      expect(flips.length, `a flip under ${c.point} for ${c.obligor ?? "*"} ${c.instrument ?? ""}`).toBeGreaterThan(0);
-      if (c.bound !== undefined) expect(flips.map((f) => f.alternative.bound), `${c.point}: bound in the alternative`).toContain(c.bound);
+      const flips = points
+        .flatMap((p) => p.flips)
+        .filter(
+          (f) => is(f.obligor, c.obligor) && (c.instrument === undefined || f.instrument === c.instrument),
+        );
+      expect(
+        flips.length,
+        `a flip under ${c.point} for ${c.obligor ?? "*"} ${c.instrument ?? ""}`,
+      ).toBeGreaterThan(0);
+      if (c.bound !== undefined)
+        expect(
+          flips.map((f) => f.alternative.bound),
+          `${c.point}: bound in the alternative`,
+        ).toContain(c.bound);
     }
   }
   for (const id of e.silent ?? []) {
-    const rows = [...result.obligations, ...result.commitments, ...result.available].filter((o) => o.instrument === id);
-    expect(rows.map((o) => `${codeOf(o.obligor)}>${codeOf(o.beneficiary)} ${o.article}`), `nothing binds under ${id}`).toEqual([]);
+    const rows = [...result.obligations, ...result.commitments, ...result.available].filter(
+      (o) => o.instrument === id,
+    );
+    expect(
+      rows.map((o) => `${codeOf(o.obligor)}>${codeOf(o.beneficiary)} ${o.article}`),
+      `nothing binds under ${id}`,
+    ).toEqual([]);
   }
 }
 
@@ -109,7 +164,8 @@ describe("scenario files: each answer as its file expects", () => {
   for (const file of files) {
     it(file, () => {
       const read = readScenarioFile(join(BUILTIN_SCENARIOS, file), library);
-      if ("problems" in read) throw new Error(read.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join("; "));
+      if ("problems" in read)
+        throw new Error(read.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join("; "));
       const expectation = read.scenario.expect;
       expect(expectation, `${file} has no expect: block`).toBeDefined();
       check(whatIf(library, read.scenario, { codeReadings: read.codeReadings }), expectation as Expectation);

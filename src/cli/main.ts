@@ -95,7 +95,9 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
         if (options.party) {
           const r = resolveState(library, options.party, on);
           if (!r.ok)
-            throw new UsageError(`--party: ${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`);
+            throw new UsageError(
+              `--party: ${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`,
+            );
           party = r.value;
         }
         const rows = treatyRows(library, on, party);
@@ -113,18 +115,22 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .addOption(atopOption())
     .addOption(cacheOption())
     .option("--json", "machine-readable output")
-    .action((id: string, options: AtopOptions & { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
-      const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io);
-      const resolved = resolveInstrument(library, id);
-      if (!resolved.ok) {
-        throw new UsageError(
-          `${resolved.message}${resolved.suggestions.length ? `; did you mean ${resolved.suggestions.join(", ")}?` : "; casus treaties lists them"}`,
-        );
-      }
-      const instrument = library.byId.get(resolved.value) as NonNullable<ReturnType<typeof library.byId.get>>;
-      if (options.json) io.out(JSON.stringify(instrument, null, 2));
-      else showInstrument(library, instrument, io);
-    });
+    .action(
+      (id: string, options: AtopOptions & { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
+        const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io);
+        const resolved = resolveInstrument(library, id);
+        if (!resolved.ok) {
+          throw new UsageError(
+            `${resolved.message}${resolved.suggestions.length ? `; did you mean ${resolved.suggestions.join(", ")}?` : "; casus treaties lists them"}`,
+          );
+        }
+        const instrument = library.byId.get(resolved.value) as NonNullable<
+          ReturnType<typeof library.byId.get>
+        >;
+        if (options.json) io.out(JSON.stringify(instrument, null, 2));
+        else showInstrument(library, instrument, io);
+      },
+    );
 
   program
     .command("what-if")
@@ -134,14 +140,21 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--at <place>", "quick form: where (a state or territory code)")
     .option("--war", "quick form: the attack puts the target in a state of war")
     .option("--on <date>", "as of this date (YYYY-MM-DD)")
-    .option("--kind <kind>", "quick form: armed-attack (default), invasion, declaration-of-war, border-incident, threat, nuclear-use, blockade")
+    .option(
+      "--kind <kind>",
+      "quick form: armed-attack (default), invasion, declaration-of-war, border-incident, threat, nuclear-use, blockade",
+    )
     .option(
       "--reading <name>",
       "a general reading (victim, territorial, forces-abroad) or an instrument reading (repeatable)",
       collect,
     )
     .option("--declines <state>", "a state that declines to join any war (repeatable)", collect)
-    .option("--joins <state[=with]>", "a state that joins the war, on its ally's side or with a state (repeatable)", collect)
+    .option(
+      "--joins <state[=with]>",
+      "a state that joins the war, on its ally's side or with a state (repeatable)",
+      collect,
+    )
     .option("--only-automatic", "only automatic obligations bring a state into a war")
     .option("--include-political", "political commitments and domestic acts may bring a state into a war")
     .option("--explain <state>", "only what concerns this state (text and --json alike)")
@@ -304,7 +317,9 @@ export async function run(argv: string[], io: Output): Promise<number> {
       io.err(`casus: ${error.message}`);
       return 1;
     }
-    io.err(`casus: internal error: ${(error as Error).message} (a bug: please report it with the command you ran)`);
+    io.err(
+      `casus: internal error: ${(error as Error).message} (a bug: please report it with the command you ran)`,
+    );
     return 70;
   }
 }

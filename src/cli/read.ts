@@ -3,7 +3,7 @@ import { isRealDate } from "../model/common.js";
 import { MAX_ARTICLE_CHARS, readArticle } from "../read/index.js";
 import type { ReadEvent, ReadResult, Sentence } from "../read/result.js";
 import type { Library } from "../treaties/library.js";
-import { type Output, UsageError } from "./library-commands.js";
+import { FileProblems, type Output, UsageError } from "./library-commands.js";
 
 export interface ReadCliOptions {
   json?: boolean;
@@ -16,10 +16,10 @@ function readInput(file: string | undefined, stdin: () => string): { text: strin
   try {
     size = statSync(file).size;
   } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
+    throw new FileProblems(`cannot read ${file}: no such file`);
   }
   if (size > MAX_ARTICLE_CHARS * 4)
-    throw new UsageError(`${file}: larger than ${MAX_ARTICLE_CHARS} characters`);
+    throw new FileProblems(`${file}: larger than ${MAX_ARTICLE_CHARS} characters`);
   return { text: readFileSync(file, "utf8"), name: file };
 }
 

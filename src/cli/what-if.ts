@@ -33,7 +33,8 @@ function parseAt(value: string): string | { lat: number; lon: number } {
   const point = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
   if (!point) return value;
   const [lat, lon] = [Number(point[1]), Number(point[2])];
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new UsageError(`--at: ${value} is not a latitude,longitude`);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180)
+    throw new UsageError(`--at: ${value} is not a latitude,longitude`);
   return { lat, lon };
 }
 
@@ -43,20 +44,36 @@ export function splitAttack(value: string): [string, string] | null {
   const codes: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = (tokens[i] as string).trim();
-    if (["cow", "org", "actor"].includes(token.toLowerCase()) && i + 1 < tokens.length) codes.push(`${token}:${tokens[++i]}`);
+    if (["cow", "org", "actor"].includes(token.toLowerCase()) && i + 1 < tokens.length)
+      codes.push(`${token}:${tokens[++i]}`);
     else codes.push(token);
   }
-  return codes.length === 2 && codes.every((c) => c.length > 0) ? [codes[0] as string, codes[1] as string] : null;
+  return codes.length === 2 && codes.every((c) => c.length > 0)
+    ? [codes[0] as string, codes[1] as string]
+    : null;
 }
 
-const QUICK_KINDS = ["armed-attack", "invasion", "declaration-of-war", "border-incident", "threat-of-attack", "nuclear-use", "blockade"];
+const QUICK_KINDS = [
+  "armed-attack",
+  "invasion",
+  "declaration-of-war",
+  "border-incident",
+  "threat-of-attack",
+  "nuclear-use",
+  "blockade",
+];
 
 /** The quick form: `--attack KOR:PRK --at PRK --war --on 2025-06-01`. */
 export function quickScenario(options: WhatIfCliOptions, today: string): Scenario {
   const pair = splitAttack(options.attack ?? "");
-  if (!pair) throw new UsageError(`--attack: expected BY:AGAINST (e.g. KOR:PRK or russia:uk), got "${options.attack}"`);
+  if (!pair)
+    throw new UsageError(
+      `--attack: expected BY:AGAINST (e.g. KOR:PRK or russia:uk), got "${options.attack}"`,
+    );
   const [by, against] = pair;
-  const kind = (options.kind === "threat" ? "threat-of-attack" : (options.kind ?? "armed-attack")) as EventKind;
+  const kind = (
+    options.kind === "threat" ? "threat-of-attack" : (options.kind ?? "armed-attack")
+  ) as EventKind;
   if (!QUICK_KINDS.includes(kind)) {
     throw new UsageError(`--kind: expected one of ${QUICK_KINDS.join(", ")}, got "${options.kind}"`);
   }
@@ -91,7 +108,12 @@ export interface Asked {
 }
 
 /** Reads the scenario a what-if asks about: a file, or the quick form, normalised. */
-export function askedScenario(library: Library, scenarioPath: string | undefined, options: WhatIfCliOptions, io: Output): Asked {
+export function askedScenario(
+  library: Library,
+  scenarioPath: string | undefined,
+  options: WhatIfCliOptions,
+  io: Output,
+): Asked {
   if (scenarioPath) {
     if (options.attack) throw new UsageError("give a scenario file or --attack, not both");
     const read = readScenarioFile(scenarioPath, library);
@@ -100,7 +122,10 @@ export function askedScenario(library: Library, scenarioPath: string | undefined
       throw new FileProblems(`${read.problems.length} problem(s) in ${scenarioPath}`);
     }
     const on = checkDateOption("--on", options.on);
-    return { scenario: on ? { ...read.scenario, as_of: on } : read.scenario, codeReadings: read.codeReadings };
+    return {
+      scenario: on ? { ...read.scenario, as_of: on } : read.scenario,
+      codeReadings: read.codeReadings,
+    };
   }
   if (!options.attack) throw new UsageError("what-if needs a scenario file or --attack BY:AGAINST");
   const today = new Date().toISOString().slice(0, 10);
@@ -109,7 +134,10 @@ export function askedScenario(library: Library, scenarioPath: string | undefined
   if (normalised.problems.length) {
     throw new UsageError(
       normalised.problems
-        .map((p) => `${FIELD_TO_OPTION[p.path.join(".")] ?? p.path.join(".")}: ${p.message}${p.fix ? ` (${p.fix})` : ""}`)
+        .map(
+          (p) =>
+            `${FIELD_TO_OPTION[p.path.join(".")] ?? p.path.join(".")}: ${p.message}${p.fix ? ` (${p.fix})` : ""}`,
+        )
         .join("; "),
     );
   }
@@ -118,12 +146,19 @@ export function askedScenario(library: Library, scenarioPath: string | undefined
 
 function state(library: Library, option: string, input: string, date: string): string {
   const r = resolveState(library, input, date);
-  if (!r.ok) throw new UsageError(`${option}: ${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`);
+  if (!r.ok)
+    throw new UsageError(
+      `${option}: ${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`,
+    );
   return r.value;
 }
 
 /** Runs a what-if from the command line's words; every name is checked before the engine runs. */
-export function answer(library: Library, asked: Asked, options: WhatIfCliOptions): { result: Result; explain: string | null } {
+export function answer(
+  library: Library,
+  asked: Asked,
+  options: WhatIfCliOptions,
+): { result: Result; explain: string | null } {
   const date = asked.scenario.as_of;
   const general: string[] = [];
   const readings: string[] = [];
@@ -131,13 +166,18 @@ export function answer(library: Library, asked: Asked, options: WhatIfCliOptions
   for (const r of options.reading ?? []) {
     const resolved = resolveReading(library, r);
     if (!resolved.ok) {
-      throw new UsageError(`--reading: ${resolved.message}${resolved.suggestions.length ? `; did you mean ${resolved.suggestions.join(", ")}?` : ""}`);
+      throw new UsageError(
+        `--reading: ${resolved.message}${resolved.suggestions.length ? `; did you mean ${resolved.suggestions.join(", ")}?` : ""}`,
+      );
     }
     (generalIds.has(resolved.value) ? general : readings).push(resolved.value);
   }
   const joins = (options.joins ?? []).map((j) => {
     const [who, side] = j.split("=");
-    return { state: state(library, "--joins", who as string, date), with: side ? state(library, "--joins", side, date) : null };
+    return {
+      state: state(library, "--joins", who as string, date),
+      with: side ? state(library, "--joins", side, date) : null,
+    };
   });
   const declines = (options.declines ?? []).map((d) => state(library, "--declines", d, date));
   const explain = options.explain ? state(library, "--explain", options.explain, date) : null;
@@ -154,7 +194,12 @@ export function answer(library: Library, asked: Asked, options: WhatIfCliOptions
   return { result, explain };
 }
 
-export function runWhatIf(library: Library, scenarioPath: string | undefined, options: WhatIfCliOptions, io: Output): void {
+export function runWhatIf(
+  library: Library,
+  scenarioPath: string | undefined,
+  options: WhatIfCliOptions,
+  io: Output,
+): void {
   const asked = askedScenario(library, scenarioPath, options, io);
   const { result, explain } = answer(library, asked, options);
   const shown = explain ? concerning(result, explain) : result;
@@ -162,8 +207,12 @@ export function runWhatIf(library: Library, scenarioPath: string | undefined, op
     try {
       writeFileSync(options.brief, render(shown, { markdown: true, all: options.all ?? false }));
     } catch (cause) {
-      throw new UsageError(`--brief: cannot write ${options.brief}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+      throw new UsageError(
+        `--brief: cannot write ${options.brief}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
+      );
     }
   }
-  io.out(options.json ? JSON.stringify(shown, null, 2) : render(shown, { all: options.all ?? false }).trimEnd());
+  io.out(
+    options.json ? JSON.stringify(shown, null, 2) : render(shown, { all: options.all ?? false }).trimEnd(),
+  );
 }

@@ -143,6 +143,7 @@ function suspended(
   canon: (c: string) => string,
 ): boolean {
   return (instrument.suspensions ?? []).some(
-    (s) => canon(s.obligor) === obligor && canon(s.toward) === toward && s.from <= asOf && (!s.to || asOf < s.to),
+    (s) =>
+      canon(s.obligor) === obligor && canon(s.toward) === toward && s.from <= asOf && (!s.to || asOf < s.to),
   );
 }

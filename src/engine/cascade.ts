@@ -229,7 +229,10 @@ function snapshot(
     belligerents: [...belligerents],
     joins: [...joins],
     sides: new Map(
-      situation.wars.map((w) => [w.id, { sides: new Map(w.sides), wave: new Map(w.wave), basis: new Map(w.basis) }]),
+      situation.wars.map((w) => [
+        w.id,
+        { sides: new Map(w.sides), wave: new Map(w.wave), basis: new Map(w.basis) },
+      ]),
     ),
   };
 }
@@ -301,7 +304,8 @@ export function evaluateInstrument(
   // request to it, a suspension toward it): one evaluation then serves every such obligor.
   const perObligor = (s.instrument.suspensions?.length ?? 0) > 0;
   for (const a of s.provisions) {
-    const personal = perObligor || a.provision.trigger?.request === true || a.provision.trigger?.on_call !== undefined;
+    const personal =
+      perObligor || a.provision.trigger?.request === true || a.provision.trigger?.on_call !== undefined;
     for (const beneficiary of a.beneficiaries) {
       if (!involved.has(beneficiary) || (only && !only.has(beneficiary))) continue;
       let common: { ep: EffectiveProvision; evaluation: Evaluation } | undefined;
@@ -319,7 +323,14 @@ export function evaluateInstrument(
           evaluation = evaluate(ctx, scope, ep, obligor, beneficiary);
           common = { ep, evaluation };
         }
-        found({ key: obligationKey(ep, obligor, beneficiary), ep, standing: s, obligor, beneficiary, evaluation });
+        found({
+          key: obligationKey(ep, obligor, beneficiary),
+          ep,
+          standing: s,
+          obligor,
+          beneficiary,
+          evaluation,
+        });
       }
     }
   }
@@ -333,7 +344,11 @@ function touches(s: Standing, involved: ReadonlySet<string>): boolean {
 
 /** The places a state was attacked in, in one war: where its defenders go. */
 function placesAttacked(attacks: readonly AttackFact[], state: string, war: string): string[] {
-  return [...new Set(attacks.filter((a) => a.target === state && (a.war === war || a.war === null)).map((a) => a.place))];
+  return [
+    ...new Set(
+      attacks.filter((a) => a.target === state && (a.war === war || a.war === null)).map((a) => a.place),
+    ),
+  ];
 }
 
 /**
@@ -388,12 +403,14 @@ export function deriveAttacks(
         }
         if (config.engaged && joined && joined.wave > 0) {
           for (const place of joined.defends) {
-            if (library.administrator(place) !== y) add(war, x, y, place, "forces", "engaged", `${war.id}.engaged`);
+            if (library.administrator(place) !== y)
+              add(war, x, y, place, "forces", "engaged", `${war.id}.engaged`);
           }
         }
         if (config.widen) add(war, x, y, y, "territory", "theatre", "theatre.homelands");
         for (const place of situation.theatre) {
-          if (library.administrator(place) === y) add(war, x, y, place, "territory", "theatre", `theatre.${place}`);
+          if (library.administrator(place) === y)
+            add(war, x, y, place, "territory", "theatre", `theatre.${place}`);
         }
       }
     }
@@ -421,8 +438,9 @@ export function decide(
     // Verdicts kept from a snapshot point at the wars of an earlier run: take this run's by id.
     const id = f.evaluation.war?.id;
     const war =
-      (id ? situation.wars.find((w) => w.id === id) : situation.wars.find((w) => w.sides.has(f.beneficiary))) ??
-      null;
+      (id
+        ? situation.wars.find((w) => w.id === id)
+        : situation.wars.find((w) => w.sides.has(f.beneficiary))) ?? null;
     // A call to join a war the beneficiary is not (yet) fighting waits for it to be in.
     if (war && !war.sides.has(f.beneficiary)) continue;
     const key = `${f.obligor}|${war?.id ?? ""}`;
@@ -431,7 +449,11 @@ export function decide(
     calls.set(key, entry);
   }
   const out: Decision[] = [];
-  const stayOut = (d: Omit<Decision, "decision" | "wave">): Decision => ({ ...d, decision: "stays-out", wave });
+  const stayOut = (d: Omit<Decision, "decision" | "wave">): Decision => ({
+    ...d,
+    decision: "stays-out",
+    wave,
+  });
   for (const [key, { war, found }] of calls) {
     const state = key.split("|")[0] as string;
     const binding = found.filter((f) => f.ep.legalForce === "binding" || joining.includePolitical);
@@ -498,7 +520,15 @@ export function decide(
       out.push(stayOut({ ...base, calls: forSide, pledges, reason: "against-own-ally" }));
       continue;
     }
-    out.push({ ...base, calls: chosen ? [chosen] : forSide, pledges, side, decision: "joins", reason: "binding-obligation", wave });
+    out.push({
+      ...base,
+      calls: chosen ? [chosen] : forSide,
+      pledges,
+      side,
+      decision: "joins",
+      reason: "binding-obligation",
+      wave,
+    });
   }
   // The scenario's own joiners, on the side it names or the side they are bound to.
   for (const [state, withState] of joining.joins) {
@@ -567,6 +597,7 @@ export function joinersFor(
 
 export function joinerSet(wars: readonly WarFact[]): Set<string> {
   const out = new Set<string>();
-  for (const w of wars) for (const [s, side] of w.sides) if (w.basis.get(s) !== "event") out.add(`${s}|${w.id}|${side}`);
+  for (const w of wars)
+    for (const [s, side] of w.sides) if (w.basis.get(s) !== "event") out.add(`${s}|${w.id}|${side}`);
   return out;
 }

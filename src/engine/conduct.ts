@@ -113,7 +113,11 @@ export function conflictsOf(outcome: Outcome): FoundConflict[] {
           state: d.state,
           war: d.war?.id ?? null,
           obligations: d.calls,
-          against: { cited: { instrument: pledge.instrument, article: pledge.article }, toward, kind: pledge.kind },
+          against: {
+            cited: { instrument: pledge.instrument, article: pledge.article },
+            toward,
+            kind: pledge.kind,
+          },
           views: [],
         });
       }
@@ -134,7 +138,11 @@ export function conflictsOf(outcome: Outcome): FoundConflict[] {
         state: o.obligor,
         war: o.evaluation.war?.id ?? null,
         obligations: [o],
-        against: { cited: { instrument: rule.instrument, article: rule.article }, toward: null, kind: "prohibition" },
+        against: {
+          cited: { instrument: rule.instrument, article: rule.article },
+          toward: null,
+          kind: "prohibition",
+        },
         views: prohibitionViews(outcome, rule),
       });
     }
@@ -146,14 +154,22 @@ export function conflictsOf(outcome: Outcome): FoundConflict[] {
       const victimDefended = war ? war.sides.get(o.beneficiary) !== war.sides.get(war.initiator) : false;
       if (attacker || victimDefended) continue;
       for (const rule of pledges) {
-        if (!rule.obligors.includes(o.obligor) || !rule.beneficiaries.includes(target) || target === o.obligor)
+        if (
+          !rule.obligors.includes(o.obligor) ||
+          !rule.beneficiaries.includes(target) ||
+          target === o.obligor
+        )
           continue;
         out.push({
           kind: "defence-vs-non-aggression",
           state: o.obligor,
           war: war?.id ?? null,
           obligations: [o],
-          against: { cited: { instrument: rule.instrument, article: rule.article }, toward: target, kind: "non-aggression" },
+          against: {
+            cited: { instrument: rule.instrument, article: rule.article },
+            toward: target,
+            kind: "non-aggression",
+          },
           views: [],
         });
       }
@@ -183,12 +199,17 @@ function prohibitionViews(outcome: Outcome, rule: Applicable): FoundConflict["vi
   const asOf = outcome.situation.asOf;
   const cite = (ref: { instrument: string; article: string }): Cited | null => {
     const instrument = library.byId.get(ref.instrument);
-    const article = instrument && library.articlesOn(instrument, asOf).find((a) => a.article.number === ref.article);
+    const article =
+      instrument && library.articlesOn(instrument, asOf).find((a) => a.article.number === ref.article);
     return instrument && article?.text ? { instrument, article } : null;
   };
   const present = (c: Cited | null): c is Cited => c !== null;
   const views: FoundConflict["views"] = [
-    { view: "prohibition-prevails", heldBy: [], cites: (rule.provision.relies_on ?? []).map(cite).filter(present) },
+    {
+      view: "prohibition-prevails",
+      heldBy: [],
+      cites: (rule.provision.relies_on ?? []).map(cite).filter(present),
+    },
   ];
   for (const reading of rule.provision.readings ?? []) {
     views.push({

@@ -1,6 +1,5 @@
 import type { Scenario } from "../model/scenario.js";
 import type { Library } from "../treaties/library.js";
-import { type Budget, type RunConfig, withGeneral } from "./config.js";
 import {
   type Caches,
   context,
@@ -11,6 +10,7 @@ import {
   runCascade,
 } from "./cascade.js";
 import { violationsOf } from "./conduct.js";
+import { type Budget, type RunConfig, withGeneral } from "./config.js";
 import { buildSituation } from "./facts.js";
 import { evaluate } from "./triggers/index.js";
 
@@ -33,7 +33,14 @@ export interface Flip {
 export interface PointOutcome {
   flips: Flip[];
   joins: { state: string; war: string; main: boolean; alternative: boolean }[];
-  violations: { key: string; by: string; instrument: string; article: string; event: string; main: boolean }[];
+  violations: {
+    key: string;
+    by: string;
+    instrument: string;
+    article: string;
+    event: string;
+    main: boolean;
+  }[];
 }
 
 export interface Point {
@@ -177,7 +184,14 @@ export class Contest {
   private points(main: Outcome, other: Outcome | null): Point[] {
     const { library } = this;
     const points: Point[] = [];
-    const none = { ref: null, adopted: false, state: null, place: null, instrument: null, heldBy: [] as string[] };
+    const none = {
+      ref: null,
+      adopted: false,
+      state: null,
+      place: null,
+      instrument: null,
+      heldBy: [] as string[],
+    };
     const deps = new Set<string>();
     for (const o of [main, other]) {
       if (!o) continue;
@@ -267,7 +281,14 @@ export class Contest {
       });
     }
     if (deps.has("derived:engaged")) {
-      points.push({ ...none, kind: "engagement", id: "engaged", adopted: true, dep: null, apply: (c) => ({ ...c, engaged: false }) });
+      points.push({
+        ...none,
+        kind: "engagement",
+        id: "engaged",
+        adopted: true,
+        dep: null,
+        apply: (c) => ({ ...c, engaged: false }),
+      });
     }
     for (const d of main.decisions) {
       if (d.reason !== "bound-to-both-sides" && d.reason !== "against-own-ally") continue;
@@ -291,11 +312,18 @@ export class Contest {
   }
 }
 
-function findReading(instrument: Library["instruments"][number] | undefined, provisionId: string, readingId: string) {
+function findReading(
+  instrument: Library["instruments"][number] | undefined,
+  provisionId: string,
+  readingId: string,
+) {
   if (!instrument) return undefined;
   const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
   for (const a of articles) {
-    for (const provision of [...(a.provisions ?? []), ...(a.versions ?? []).flatMap((v) => v.provisions ?? [])]) {
+    for (const provision of [
+      ...(a.provisions ?? []),
+      ...(a.versions ?? []).flatMap((v) => v.provisions ?? []),
+    ]) {
       if (provision.id !== provisionId) continue;
       const reading = provision.readings?.find((r) => r.id === readingId);
       if (reading) return reading;
@@ -311,7 +339,15 @@ const joiningMatters = (f: Found) =>
 function sameStructure(base: Outcome, config: RunConfig, scenario: Scenario): boolean {
   const rebuilt = buildSituation(scenario, config);
   const shape = (s: typeof rebuilt) =>
-    JSON.stringify([s.wars.map((w) => [w.id, w.initiator, w.start, [...w.sides].filter(([st]) => (w.wave.get(st) ?? 0) === 0)]), [...s.firstStrike]]);
+    JSON.stringify([
+      s.wars.map((w) => [
+        w.id,
+        w.initiator,
+        w.start,
+        [...w.sides].filter(([st]) => (w.wave.get(st) ?? 0) === 0),
+      ]),
+      [...s.firstStrike],
+    ]);
   const original = buildSituation(scenario, base.config);
   return shape(rebuilt) === shape(original);
 }
@@ -346,7 +382,8 @@ function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
     if (!main.bound && !alternative.bound && !closer(main, alternative)) continue;
     flips.push({ found: (x ?? y) as Found, main, alternative });
   }
-  const joinKey = (o: Outcome) => new Set(o.belligerents.filter((b) => b.wave > 0).map((b) => `${b.state}|${b.war.id}`));
+  const joinKey = (o: Outcome) =>
+    new Set(o.belligerents.filter((b) => b.wave > 0).map((b) => `${b.state}|${b.war.id}`));
   const a = joinKey(base);
   const b = joinKey(alt);
   const joins = [...new Set([...a, ...b])]
@@ -360,14 +397,16 @@ function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
   const vb = violationsOf(alt);
   const vaKeys = new Set(va.map((v) => v.key));
   const vbKeys = new Set(vb.map((v) => v.key));
-  const violations = [...va.filter((v) => !vbKeys.has(v.key)), ...vb.filter((v) => !vaKeys.has(v.key))].map((v) => ({
-    key: v.key,
-    by: v.by,
-    instrument: v.rule.instrument.id,
-    article: v.rule.article.article.number,
-    event: v.event,
-    main: vaKeys.has(v.key),
-  }));
+  const violations = [...va.filter((v) => !vbKeys.has(v.key)), ...vb.filter((v) => !vaKeys.has(v.key))].map(
+    (v) => ({
+      key: v.key,
+      by: v.by,
+      instrument: v.rule.instrument.id,
+      article: v.rule.article.article.number,
+      event: v.event,
+      main: vaKeys.has(v.key),
+    }),
+  );
   flips.sort((p, q) => p.found.key.localeCompare(q.found.key));
   return { flips, joins, violations };
 }
@@ -411,4 +450,8 @@ function closer(main: Stand, alternative: Stand): boolean {
 const empty = (o: PointOutcome) => o.flips.length === 0 && o.joins.length === 0 && o.violations.length === 0;
 
 const signature = (o: PointOutcome) =>
-  JSON.stringify([o.flips.map((f) => [f.found.key, f.main, f.alternative]), o.joins, o.violations.map((v) => v.key)]);
+  JSON.stringify([
+    o.flips.map((f) => [f.found.key, f.main, f.alternative]),
+    o.joins,
+    o.violations.map((v) => v.key),
+  ]);

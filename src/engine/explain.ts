@@ -78,14 +78,18 @@ class Explainer {
   constructor(private readonly input: ExplainInput) {
     this.library = input.library;
     this.main = input.main;
-    this.disputed = new Set([...input.main.situation.judgements.values()].filter((j) => j.disputed).map((j) => j.id));
+    this.disputed = new Set(
+      [...input.main.situation.judgements.values()].filter((j) => j.disputed).map((j) => j.id),
+    );
   }
 
   private ref = (code: string) => this.library.registry.ref(code);
 
   private place(code: string): PlaceRef {
     const name =
-      this.library.territories.get(code)?.name ?? this.library.seas.get(code)?.name ?? this.library.registry.name(code);
+      this.library.territories.get(code)?.name ??
+      this.library.seas.get(code)?.name ??
+      this.library.registry.name(code);
     const ref = { code, name };
     this.places.set(code, ref);
     return ref;
@@ -146,7 +150,12 @@ class Explainer {
       lang,
       source: sourceId,
       coded: coded
-        ? { dataset: coded.dataset, atopid: coded.atopid, phase: coded.phase ?? null, variables: coded.variables }
+        ? {
+            dataset: coded.dataset,
+            atopid: coded.atopid,
+            phase: coded.phase ?? null,
+            variables: coded.variables,
+          }
         : null,
     });
     return id;
@@ -156,7 +165,8 @@ class Explainer {
     const general: string[] = [];
     const config = this.main.config;
     if (f.evaluation.deps.has("general:victim_test")) general.push(config.general.get("who-is-owed") ?? "");
-    if (f.evaluation.deps.has("general:forces_abroad")) general.push(config.general.get("forces-abroad") ?? "");
+    if (f.evaluation.deps.has("general:forces_abroad"))
+      general.push(config.general.get("forces-abroad") ?? "");
     const adopted = f.ep.readings.map((r) => `${f.ep.instrument.id}/${f.ep.provision.id}/${r.id}`);
     for (const k of adopted) this.readingKeys.add(k);
     return [...general.filter(Boolean), ...adopted];
@@ -207,7 +217,9 @@ class Explainer {
 
   private get eventStates(): ReadonlySet<string> {
     this.named ??= new Set(
-      this.main.situation.events.flatMap((e) => [e.by, e.against, e.to].filter((c): c is string => Boolean(c))),
+      this.main.situation.events.flatMap((e) =>
+        [e.by, e.against, e.to].filter((c): c is string => Boolean(c)),
+      ),
     );
     return this.named;
   }
@@ -335,7 +347,8 @@ class Explainer {
 
   private theatre(war: string): PlaceRef[] {
     const places = new Set<string>();
-    for (const a of this.main.attacks) if (a.war === war || (a.war === null && !a.derived)) places.add(a.place);
+    for (const a of this.main.attacks)
+      if (a.war === war || (a.war === null && !a.derived)) places.add(a.place);
     for (const list of this.main.situation.stationed.values()) for (const p of list) places.add(p);
     for (const p of this.main.situation.theatre) places.add(p);
     return [...places].sort().map((p) => this.place(p));
@@ -583,14 +596,33 @@ class Explainer {
     }
     if (main.attacks.some((a) => a.derived === "engaged")) {
       for (const w of situation.wars) {
-        out.push({ ...blank, id: `${w.id}.engaged`, kind: "engagement", value: config.engaged, origin: "default" });
+        out.push({
+          ...blank,
+          id: `${w.id}.engaged`,
+          kind: "engagement",
+          value: config.engaged,
+          origin: "default",
+        });
       }
     }
     if (config.widen) {
-      out.push({ ...blank, id: "theatre.homelands", kind: "theatre", value: "homelands", origin: "scenario" });
+      out.push({
+        ...blank,
+        id: "theatre.homelands",
+        kind: "theatre",
+        value: "homelands",
+        origin: "scenario",
+      });
     }
     for (const p of situation.theatre) {
-      out.push({ ...blank, id: `theatre.${p}`, kind: "theatre", value: p, origin: "scenario", places: [this.place(p)] });
+      out.push({
+        ...blank,
+        id: `theatre.${p}`,
+        kind: "theatre",
+        value: p,
+        origin: "scenario",
+        places: [this.place(p)],
+      });
     }
     for (const id of this.assumptionIds) {
       if (out.some((a) => a.id === id)) continue;
@@ -629,7 +661,14 @@ class Explainer {
       disputed: true,
     });
     for (const [axis, id] of config.general) {
-      out.push({ ...blank, id: `reading.${axis}`, kind: "general-reading", value: id, origin: "default", disputed: true });
+      out.push({
+        ...blank,
+        id: `reading.${axis}`,
+        kind: "general-reading",
+        value: id,
+        origin: "default",
+        disputed: true,
+      });
     }
     for (const r of this.input.codeReadings) {
       out.push({
@@ -651,7 +690,10 @@ class Explainer {
 function findReading(instrument: Instrument, provisionId: string, readingId: string) {
   const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
   for (const a of articles) {
-    for (const provision of [...(a.provisions ?? []), ...(a.versions ?? []).flatMap((v) => v.provisions ?? [])]) {
+    for (const provision of [
+      ...(a.provisions ?? []),
+      ...(a.versions ?? []).flatMap((v) => v.provisions ?? []),
+    ]) {
       if (provision.id !== provisionId) continue;
       const reading = provision.readings?.find((r) => r.id === readingId);
       if (reading) return reading;

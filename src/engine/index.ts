@@ -37,9 +37,12 @@ export function configFor(library: Library, scenario: Scenario, options: WhatIfO
     library.generalReadings,
     asked.filter((r) => generalIds.has(r)),
   );
-  const instrumentReadings = [...(o.readings ?? []), ...(options.readings ?? [])].filter((r) => !generalIds.has(r));
+  const instrumentReadings = [...(o.readings ?? []), ...(options.readings ?? [])].filter(
+    (r) => !generalIds.has(r),
+  );
   const joins = new Map<string, string | null>();
-  for (const j of o.joins ?? []) joins.set(typeof j === "string" ? j : j.state, typeof j === "string" ? null : j.with);
+  for (const j of o.joins ?? [])
+    joins.set(typeof j === "string" ? j : j.state, typeof j === "string" ? null : j.with);
   for (const j of options.joins ?? []) joins.set(j.state, j.with);
   return {
     general,
@@ -71,8 +74,11 @@ export function whatIf(library: Library, scenario: Scenario, options: WhatIfOpti
   const main = runCascade(library, scenario, config, shared, budget);
   const contest = new Contest(library, scenario, shared, budget);
   const mainOwed = config.general.get("who-is-owed");
-  const otherId = library.generalReadings.find((r) => r.axis === "who-is-owed" && r.id !== mainOwed)?.id ?? null;
-  const other = otherId ? contest.alternative(main, withGeneral(config, library.generalReadings, otherId)) : null;
+  const otherId =
+    library.generalReadings.find((r) => r.axis === "who-is-owed" && r.id !== mainOwed)?.id ?? null;
+  const other = otherId
+    ? contest.alternative(main, withGeneral(config, library.generalReadings, otherId))
+    : null;
   const contested = contest.run(main, other, otherId);
   const general = other && otherId ? contest.generalPoint(main, other, otherId) : null;
   if (general) contested.unshift(general);

@@ -54,7 +54,12 @@ export function mergeTrigger(base: Trigger, change: Partial<Trigger>): Trigger {
   return out as Trigger;
 }
 
-function applies(u: Understanding, article: ArticleText, obligor: string, canon: (c: string) => string): boolean {
+function applies(
+  u: Understanding,
+  article: ArticleText,
+  obligor: string,
+  canon: (c: string) => string,
+): boolean {
   // An understanding binds the party that made it: it narrows that party's obligations only.
   return u.applies_to.includes(article.article.number) && canon(u.by) === obligor;
 }

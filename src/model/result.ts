@@ -203,9 +203,7 @@ export const Belligerent = z.strictObject({
   wave: z.number().int(),
   /** What brought it in: an event, an obligation, or the scenario's own choice. */
   basis: z.enum(["event", "obligation", "scenario"]),
-  via: z
-    .strictObject({ instrument: z.string(), article: z.string(), beneficiary: StateRef })
-    .nullable(),
+  via: z.strictObject({ instrument: z.string(), article: z.string(), beneficiary: StateRef }).nullable(),
 });
 export type Belligerent = z.infer<typeof Belligerent>;
 
@@ -227,7 +225,12 @@ export const JoiningDecision = z.strictObject({
   ]),
   /** The obligations that call for it (and, in a conflict, those that pull the other way). */
   obligations: z.array(
-    z.strictObject({ instrument: z.string(), article: z.string(), beneficiary: StateRef, strength: Strength }),
+    z.strictObject({
+      instrument: z.string(),
+      article: z.string(),
+      beneficiary: StateRef,
+      strength: Strength,
+    }),
   ),
   /** In a conflict with an ally: the pledge it owes the state it would fight. */
   pledges: z.array(
@@ -251,7 +254,9 @@ export const Conflict = z.strictObject({
   ]),
   state: StateRef,
   war: z.string().nullable(),
-  obligations: z.array(z.strictObject({ instrument: z.string(), article: z.string(), beneficiary: StateRef })),
+  obligations: z.array(
+    z.strictObject({ instrument: z.string(), article: z.string(), beneficiary: StateRef }),
+  ),
   /** The pledge or prohibition on the other side, with its text. */
   against: z
     .strictObject({

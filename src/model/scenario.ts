@@ -93,13 +93,19 @@ export const Expectation = z.strictObject({
     )
     .optional(),
   /** Not bound: no obligation matching these fields; `unmet` lists condition codes that must be among the reasons. */
-  not_bound: z.array(Who.extend({ unmet: z.array(z.string()).optional(), why: z.string().optional() })).optional(),
+  not_bound: z
+    .array(Who.extend({ unmet: z.array(z.string()).optional(), why: z.string().optional() }))
+    .optional(),
   committed: z.array(Who.extend({ legal_force: z.enum(["political", "domestic"]).optional() })).optional(),
   available: z.array(Who).optional(),
   joins: z.array(StateInput).optional(),
   not_joins: z.array(StateInput).optional(),
-  violations: z.array(z.strictObject({ by: StateInput, instrument: Slug, article: z.string().optional() })).optional(),
-  no_violations: z.array(z.strictObject({ by: StateInput.optional(), instrument: Slug.optional() })).optional(),
+  violations: z
+    .array(z.strictObject({ by: StateInput, instrument: Slug, article: z.string().optional() }))
+    .optional(),
+  no_violations: z
+    .array(z.strictObject({ by: StateInput.optional(), instrument: Slug.optional() }))
+    .optional(),
   contested: z
     .array(
       z.strictObject({
@@ -153,4 +159,3 @@ export const Scenario = z.strictObject({
   expect: Expectation.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
-

@@ -59,7 +59,9 @@ export function conditionText(c: Condition, result: Names): string {
           : `${event(c.event)} is not an armed attack on ${s}`;
       case "invasion":
         if (c.detail === "strike-not-invasion") return `a blow in an ongoing war is not an invasion of ${s}`;
-        return c.met ? `${by} invaded ${s} (${event(c.event)})` : `${event(c.event)} is not an invasion of ${s}`;
+        return c.met
+          ? `${by} invaded ${s} (${event(c.event)})`
+          : `${event(c.event)} is not an invasion of ${s}`;
       case "nuclear":
         return c.met
           ? `nuclear weapons were used or threatened against ${s} by ${by} (${event(c.event)})`
@@ -86,7 +88,9 @@ export function conditionText(c: Condition, result: Names): string {
           ? `${by} acts with the support of ${names(c.states)}`
           : `the clause needs an attack supported by ${names(c.states)}`;
       case "external":
-        return c.met ? `an attack from outside: ${by} is not a party` : `not an attack from outside: ${by} is a party`;
+        return c.met
+          ? `an attack from outside: ${by} is not a party`
+          : `not an attack from outside: ${by} is a party`;
       case "attackers-count":
         return `${c.count} attacker(s) of ${s}; the clause needs ${c.needed} or more`;
       case "place":
@@ -97,17 +101,23 @@ export function conditionText(c: Condition, result: Names): string {
         return c.met ? `${s} is in a state of war (${war}, from ${c.date})` : `${s} is not in a state of war`;
       case "victim": {
         const why = c.detail === "text" ? "the text's own condition" : "the victim reading";
-        if (!c.war) return c.met ? `${s} did not strike first: ${by} did (${why})` : `${s} struck first (${why})`;
+        if (!c.war)
+          return c.met ? `${s} did not strike first: ${by} did (${why})` : `${s} struck first (${why})`;
         return c.met
           ? `${s} did not start ${war}: ${by} struck first (${why})`
           : `${s}'s side started ${war}: ${by} struck first (${why})`;
       }
       case "request":
-        return c.met ? `${s} asked for assistance (${event(c.event)})` : `no request for assistance by ${s} to ${by}`;
+        return c.met
+          ? `${s} asked for assistance (${event(c.event)})`
+          : `no request for assistance by ${s} to ${by}`;
       case "call":
-        return c.met ? `${s} called for consultations (${event(c.event)})` : `no call for consultations by ${s}`;
+        return c.met
+          ? `${s} called for consultations (${event(c.event)})`
+          : `no call for consultations by ${s}`;
       case "retroactivity":
-        if (c.detail === "ended-before") return `the attack ended before the instrument entered into force (${c.date})`;
+        if (c.detail === "ended-before")
+          return `the attack ended before the instrument entered into force (${c.date})`;
         return c.met
           ? `the attack began before entry into force (${c.date}) and goes on: counted from then`
           : `the attack began before entry into force (${c.date}): not covered, as the instrument is not read as retroactive`;
@@ -174,7 +184,9 @@ export function counterfactual(code: ConditionCode, conditions: readonly Conditi
     case "nuclear":
       return `would not hold if no nuclear weapons were used or threatened`;
     case "place":
-      return c.region ? `would not hold for an attack outside ${regionName(result, c.region)}` : "would not hold elsewhere";
+      return c.region
+        ? `would not hold for an attack outside ${regionName(result, c.region)}`
+        : "would not hold elsewhere";
     default:
       return "";
   }
@@ -242,7 +254,10 @@ export function assumptionText(a: Assumption, result: Pick<Result, "wars">): str
 }
 
 /** The label of a contested point: what the alternative answer assumes. */
-export function pointLabel(c: Contested, result: Pick<Result, "readings" | "assumptions" | "wars" | "texts">): string {
+export function pointLabel(
+  c: Contested,
+  result: Pick<Result, "readings" | "assumptions" | "wars" | "texts">,
+): string {
   const p = c.point;
   const reading = result.readings.find((r) => r.key === p.ref);
   switch (p.kind) {
@@ -252,7 +267,9 @@ export function pointLabel(c: Contested, result: Pick<Result, "readings" | "assu
       return reading ? `${p.adopted ? "not adopting: " : ""}${reading.label}` : p.id;
     case "characterisation": {
       const a = result.assumptions.find((x) => x.id === p.ref);
-      return a ? `if instead: ${assumptionText({ ...a, value: a.value === true ? false : true }, result)}` : p.id;
+      return a
+        ? `if instead: ${assumptionText({ ...a, value: a.value === true ? false : true }, result)}`
+        : p.id;
     }
     case "retroactivity":
       return `${p.instrument} does not apply to an attack that began before it entered into force`;

@@ -11,8 +11,8 @@ import { treatyRows } from "../treaties/listing.js";
 import { networkOn } from "../treaties/network.js";
 import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
 import { openApiDocument } from "./openapi.js";
-import { answerHere, BadRequest, fieldOf, scenarioFrom, whatIfRequest } from "./requests.js";
 import { registerRead } from "./read-route.js";
+import { answerHere, BadRequest, fieldOf, scenarioFrom, whatIfRequest } from "./requests.js";
 import type { ScenarioStore } from "./store.js";
 
 export interface AppOptions {
@@ -164,7 +164,9 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   });
   app.put<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
     const id = withId(request.params.id);
-    return store.update(id, scenarioFrom(request.body, library).scenario) ?? notFound(reply, `scenario ${id}`);
+    return (
+      store.update(id, scenarioFrom(request.body, library).scenario) ?? notFound(reply, `scenario ${id}`)
+    );
   });
   app.delete<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
     const id = withId(request.params.id);
@@ -173,7 +175,10 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
   app.get<{ Params: { id: string } }>("/api/scenarios/:id/what-if", async (request, reply) => {
     const saved = store.get(withId(request.params.id));
     return saved
-      ? answerHere(library, whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query))
+      ? answerHere(
+          library,
+          whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query),
+        )
       : notFound(reply, `scenario ${request.params.id}`);
   });
 
@@ -196,7 +201,10 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
       );
     const items = body.data.scenarios.map((item, i) => {
       try {
-        return { ...(item.id ? { id: item.id } : {}), scenario: scenarioFrom(item.scenario, library).scenario };
+        return {
+          ...(item.id ? { id: item.id } : {}),
+          scenario: scenarioFrom(item.scenario, library).scenario,
+        };
       } catch (error) {
         if (error instanceof BadRequest)
           throw new BadRequest(

@@ -59,7 +59,10 @@ export function scenarioFrom(body: unknown, library: Library): Asked {
       field: fieldOf(i.path),
       message: i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")}` : i.message,
     }));
-    throw new BadRequest(`invalid scenario: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`, problems);
+    throw new BadRequest(
+      `invalid scenario: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,
+      problems,
+    );
   }
   const normalised = normaliseScenario(parsed.data, library);
   if (normalised.problems.length) {
@@ -103,7 +106,10 @@ export function whatIfRequest(library: Library, asked: Asked, rawQuery: unknown)
       field: fieldOf(i.path),
       message: i.code === "unrecognized_keys" ? `unknown parameter(s) ${i.keys.join(", ")}` : i.message,
     }));
-    throw new BadRequest(`invalid query: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`, problems);
+    throw new BadRequest(
+      `invalid query: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,
+      problems,
+    );
   }
   const date = asked.scenario.as_of;
   const problems: FieldProblem[] = [];
@@ -117,7 +123,8 @@ export function whatIfRequest(library: Library, asked: Asked, rawQuery: unknown)
   const readings: string[] = [];
   for (const r of list(query.data.reading)) {
     const resolved = resolveReading(library, r);
-    if (!resolved.ok) problems.push({ field: "reading", message: withHint(resolved.message, resolved.suggestions) });
+    if (!resolved.ok)
+      problems.push({ field: "reading", message: withHint(resolved.message, resolved.suggestions) });
     else (generalIds.has(resolved.value) ? general : readings).push(resolved.value);
   }
   const declines = list(query.data.declines).map((d) => state("declines", d));
@@ -127,7 +134,10 @@ export function whatIfRequest(library: Library, asked: Asked, rawQuery: unknown)
   });
   const explain = query.data.explain ? state("explain", query.data.explain) : null;
   if (problems.length) {
-    throw new BadRequest(`invalid query: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`, problems);
+    throw new BadRequest(
+      `invalid query: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,
+      problems,
+    );
   }
   return {
     scenario: asked.scenario,
@@ -147,7 +157,10 @@ export function whatIfRequest(library: Library, asked: Asked, rawQuery: unknown)
 }
 
 /** The answer in the form asked: the result (filtered to one state if asked), Markdown or text. */
-export function present(request: WhatIfRequest, result: Result): Result | { markdown: string } | { text: string } {
+export function present(
+  request: WhatIfRequest,
+  result: Result,
+): Result | { markdown: string } | { text: string } {
   const shown = request.explain ? concerning(result, request.explain) : result;
   if (request.format === "markdown") return { markdown: render(shown, { markdown: true, all: request.all }) };
   if (request.format === "text") return { text: render(shown, { all: request.all }) };

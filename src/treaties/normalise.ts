@@ -29,7 +29,8 @@ export function normaliserOf(library: Library): Normaliser {
   return n;
 }
 
-const didYouMean = (suggestions: string[]) => (suggestions.length ? `did you mean ${suggestions.join(", ")}?` : undefined);
+const didYouMean = (suggestions: string[]) =>
+  suggestions.length ? `did you mean ${suggestions.join(", ")}?` : undefined;
 
 /** Every reading a what-if can adopt: general ones by id, instrument ones by `instrument/provision/reading`. */
 export function readingKeys(library: Library): Map<string, string> {
@@ -39,7 +40,10 @@ export function readingKeys(library: Library): Map<string, string> {
   for (const instrument of library.instruments) {
     const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
     for (const article of articles) {
-      const provisions = [...(article.provisions ?? []), ...(article.versions ?? []).flatMap((v) => v.provisions ?? [])];
+      const provisions = [
+        ...(article.provisions ?? []),
+        ...(article.versions ?? []).flatMap((v) => v.provisions ?? []),
+      ];
       for (const provision of provisions) {
         for (const reading of provision.readings ?? []) {
           const key = `${instrument.id}/${provision.id}/${reading.id}`;
@@ -66,10 +70,18 @@ export function resolveReading(library: Library, input: string): Resolved<string
 export function resolveInstrument(library: Library, input: string): Resolved<string> {
   const id = input.trim().toLowerCase();
   if (library.byId.has(id)) return { ok: true, value: id };
-  return { ok: false, message: `unknown instrument "${input}"`, suggestions: nearest(id, library.byId.keys()) };
+  return {
+    ok: false,
+    message: `unknown instrument "${input}"`,
+    suggestions: nearest(id, library.byId.keys()),
+  };
 }
 
-export function resolveState(library: Library, input: string, date: string): Resolved<string> & { reading?: CodeReading | null } {
+export function resolveState(
+  library: Library,
+  input: string,
+  date: string,
+): Resolved<string> & { reading?: CodeReading | null } {
   const r = normaliserOf(library).actor(input, date);
   return r.ok ? { ok: true, value: r.code, reading: r.reading } : r;
 }
@@ -79,13 +91,20 @@ export function resolvePlace(library: Library, input: string, date: string): Res
   const text = input.trim();
   const upper = text.toUpperCase();
   if (library.territories.has(upper)) return { ok: true, value: upper };
-  const sea = text.toLowerCase().startsWith("sea:") ? text.toLowerCase() : `sea:${foldName(text).replace(/ /g, "-")}`;
+  const sea = text.toLowerCase().startsWith("sea:")
+    ? text.toLowerCase()
+    : `sea:${foldName(text).replace(/ /g, "-")}`;
   if (library.seas.has(sea)) return { ok: true, value: sea };
   for (const [id, s] of library.seas) if (foldName(s.name) === foldName(text)) return { ok: true, value: id };
-  for (const [code, t] of library.territories) if (foldName(t.name) === foldName(text)) return { ok: true, value: code };
+  for (const [code, t] of library.territories)
+    if (foldName(t.name) === foldName(text)) return { ok: true, value: code };
   const state = normaliserOf(library).actor(text, date);
   if (state.ok && library.registry.isState(state.code)) return { ok: true, value: state.code };
-  const candidates = [...library.territories.keys(), ...library.seas.keys(), ...library.registry.states.map((s) => s.code)];
+  const candidates = [
+    ...library.territories.keys(),
+    ...library.seas.keys(),
+    ...library.registry.states.map((s) => s.code),
+  ];
   return { ok: false, message: `unknown place "${input}"`, suggestions: nearest(text, candidates) };
 }
 
@@ -103,7 +122,11 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
   const state = (path: Path, input: string): string => {
     const r = resolveState(library, input, date);
     if (!r.ok) {
-      problems.push({ path, message: r.message, fix: didYouMean(r.suggestions) ?? "use an ISO3 code (KOR), cow:NNN, a COW code or a name" });
+      problems.push({
+        path,
+        message: r.message,
+        fix: didYouMean(r.suggestions) ?? "use an ISO3 code (KOR), cow:NNN, a COW code or a name",
+      });
       return input;
     }
     if (r.reading && !codeReadings.some((c) => c.input === r.reading?.input)) codeReadings.push(r.reading);
@@ -119,7 +142,12 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
   const place = (path: Path, input: string): string => {
     const r = resolvePlace(library, input, date);
     if (!r.ok) {
-      problems.push({ path, message: r.message, fix: didYouMean(r.suggestions) ?? "use a state, a territory code from places/_territories.yaml or a sea" });
+      problems.push({
+        path,
+        message: r.message,
+        fix:
+          didYouMean(r.suggestions) ?? "use a state, a territory code from places/_territories.yaml or a sea",
+      });
       return input;
     }
     return r.value;
@@ -130,13 +158,22 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
     const out = { ...event, by: state(at("by"), event.by) };
     if (event.against !== undefined) out.against = state(at("against"), event.against);
     if (event.to !== undefined) out.to = state(at("to"), event.to);
-    if (event.supported_by) out.supported_by = event.supported_by.map((s, k) => state(["events", i, "supported_by", k], s));
+    if (event.supported_by)
+      out.supported_by = event.supported_by.map((s, k) => state(["events", i, "supported_by", k], s));
     if (typeof event.at === "string") out.at = place(at("at"), event.at);
     if (info.needs === "against" && event.against === undefined) {
-      problems.push({ path: ["events", i], message: `a ${event.kind} event needs against:`, fix: "name the state it is aimed at" });
+      problems.push({
+        path: ["events", i],
+        message: `a ${event.kind} event needs against:`,
+        fix: "name the state it is aimed at",
+      });
     }
     if (info.needs === "to" && event.to === undefined) {
-      problems.push({ path: ["events", i], message: `a ${event.kind} event needs to:`, fix: "name the state it goes to" });
+      problems.push({
+        path: ["events", i],
+        message: `a ${event.kind} event needs to:`,
+        fix: "name the state it goes to",
+      });
     }
     if (event.end && event.end < event.start) {
       problems.push({ path: at("end"), message: `end ${event.end} before start ${event.start}` });
@@ -145,7 +182,8 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
   });
   const ids = new Set<string>();
   scenario.events.forEach((event, i) => {
-    if (ids.has(event.id)) problems.push({ path: ["events", i, "id"], message: `event id ${event.id} appears twice` });
+    if (ids.has(event.id))
+      problems.push({ path: ["events", i, "id"], message: `event id ${event.id} appears twice` });
     ids.add(event.id);
   });
   const theatre = scenario.theatre?.map((t, i) => (t === "homelands" ? t : place(["theatre", i], t)));
@@ -159,7 +197,11 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
     const readings = (o.readings ?? []).map((r, i) => {
       const resolved = resolveReading(library, r);
       if (!resolved.ok) {
-        problems.push({ path: ["options", "readings", i], message: resolved.message, fix: didYouMean(resolved.suggestions) });
+        problems.push({
+          path: ["options", "readings", i],
+          message: resolved.message,
+          fix: didYouMean(resolved.suggestions),
+        });
         return r;
       }
       return resolved.value;
@@ -167,7 +209,12 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
     let reading = o.reading;
     if (reading !== undefined) {
       const resolved = resolveReading(library, reading);
-      if (!resolved.ok) problems.push({ path: ["options", "reading"], message: resolved.message, fix: didYouMean(resolved.suggestions) });
+      if (!resolved.ok)
+        problems.push({
+          path: ["options", "reading"],
+          message: resolved.message,
+          fix: didYouMean(resolved.suggestions),
+        });
       else reading = resolved.value;
     }
     options = {
@@ -180,7 +227,10 @@ export function normaliseScenario(scenario: Scenario, library: Library): Normali
             joins: o.joins.map((j, i) =>
               typeof j === "string"
                 ? state(["options", "joins", i], j)
-                : { state: state(["options", "joins", i, "state"], j.state), with: state(["options", "joins", i, "with"], j.with) },
+                : {
+                    state: state(["options", "joins", i, "state"], j.state),
+                    with: state(["options", "joins", i, "with"], j.with),
+                  },
             ),
           }
         : {}),

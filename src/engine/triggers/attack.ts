@@ -35,7 +35,11 @@ function eventCondition(
   if (judgement) deps.add(`judgement:${judgement.id}`);
   if (need === "nuclear" && fact.armed) deps.add(`judgement:${fact.armed.id}`);
   const met = holds(judgement, config) && (need !== "nuclear" || holds(fact.armed, config));
-  return verdict(need, met, { ...base, detail: "judged", ...(judgement ? { assumption: judgement.id } : {}) });
+  return verdict(need, met, {
+    ...base,
+    detail: "judged",
+    ...(judgement ? { assumption: judgement.id } : {}),
+  });
 }
 
 /** Attacks on the beneficiary: armed attack, aggression, hostilities, invasion, nuclear use. */
@@ -83,7 +87,8 @@ function attackEvaluator(need: Need): Evaluator {
         return { fact, verdicts: victim ? [...own, victim] : own };
       });
       const striker =
-        perAttacker.find((p) => p.verdicts.every((v) => v.met)) ?? (perAttacker[0] as (typeof perAttacker)[0]);
+        perAttacker.find((p) => p.verdicts.every((v) => v.met)) ??
+        (perAttacker[0] as (typeof perAttacker)[0]);
       const evaluation = finish([...striker.verdicts, ...shared], {
         factId: striker.fact.id,
         against: [striker.fact.by],

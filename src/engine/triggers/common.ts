@@ -37,7 +37,11 @@ export function attackerConditions(
   if (by.exclude?.length) {
     const excluded = by.exclude.map(canon);
     out.push(
-      verdict("attacker-excluded", !excluded.includes(attacker), { by: attacker, states: excluded, ...words }),
+      verdict("attacker-excluded", !excluded.includes(attacker), {
+        by: attacker,
+        states: excluded,
+        ...words,
+      }),
     );
   }
   if (by.supported_by?.length) {
@@ -71,7 +75,9 @@ export function placeCondition(
   const claim = config.sovereignty.get(place);
   const owner = claim ?? library.administrator(place);
   if (claim) {
-    out.push(verdict("sovereignty", true, { place, state: claim, assumption: `${place}.sovereignty.${claim}` }));
+    out.push(
+      verdict("sovereignty", true, { place, state: claim, assumption: `${place}.sovereignty.${claim}` }),
+    );
   }
   const inRegion = (region: string) => ctx.regions.has(place, region, owner);
   const words = { ...because(trigger, "where"), ...understood(ep, "where") };
@@ -99,7 +105,9 @@ export function placeCondition(
     if (!config.flags.forcesAbroad) {
       out.push(verdict("place", false, { ...base, detail: "forces-not-covered", ...words }));
     } else if (where?.region && !inRegion(where.region)) {
-      out.push(verdict("place", false, { ...base, detail: "forces-outside-region", region: where.region, ...words }));
+      out.push(
+        verdict("place", false, { ...base, detail: "forces-outside-region", region: where.region, ...words }),
+      );
     } else {
       out.push(verdict("place", true, { ...base, detail: "forces-abroad-reading", ...words }));
     }
@@ -117,7 +125,12 @@ export function placeCondition(
   } else if (where?.region) {
     const met = inRegion(where.region);
     out.push(
-      verdict("place", met, { ...base, detail: met ? "within-region" : "outside-region", region: where.region, ...words }),
+      verdict("place", met, {
+        ...base,
+        detail: met ? "within-region" : "outside-region",
+        region: where.region,
+        ...words,
+      }),
     );
   } else {
     out.push(verdict("place", true, { ...base, detail: "on-territory" }));
@@ -172,7 +185,8 @@ export function stateOfWarCondition(
   const inWar = war?.sides.has(beneficiary) ? war : ctx.situation.wars.find((w) => w.sides.has(beneficiary));
   // Whether there is a war at all turns on the judgements that made one: each is a point to contest.
   for (const j of ctx.situation.judgements.values()) {
-    if (j.field === "state_of_war" && (j.target === beneficiary || j.by === beneficiary)) deps.add(`judgement:${j.id}`);
+    if (j.field === "state_of_war" && (j.target === beneficiary || j.by === beneficiary))
+      deps.add(`judgement:${j.id}`);
   }
   return verdict("state-of-war", inWar !== undefined, {
     state: beneficiary,

@@ -80,14 +80,20 @@ export class RegionCache {
     const key = `${place}|${region}|${owner}`;
     let hit = this.memo.get(key);
     if (hit === undefined) {
-      hit = this.library.inRegion(place, region, (p) => (p === place ? owner : this.library.administrator(p)));
+      hit = this.library.inRegion(place, region, (p) =>
+        p === place ? owner : this.library.administrator(p),
+      );
       this.memo.set(key, hit);
     }
     return hit;
   }
 }
 
-export function verdict(code: ConditionCode, met: boolean, fields: Omit<Verdict, "code" | "met"> = {}): Verdict {
+export function verdict(
+  code: ConditionCode,
+  met: boolean,
+  fields: Omit<Verdict, "code" | "met"> = {},
+): Verdict {
   return { code, met, ...fields };
 }
 

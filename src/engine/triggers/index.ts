@@ -46,15 +46,27 @@ export function evaluate(
       s.from <= asOf &&
       (!s.to || asOf < s.to),
   );
-  if (suspension) base.push(verdict("suspended", false, { state: obligor, by: beneficiary, date: suspension.from }));
+  if (suspension)
+    base.push(verdict("suspended", false, { state: obligor, by: beneficiary, date: suspension.from }));
   if (ep.void) {
     base.push(
-      verdict("void", false, { readings: ep.readings.map((r) => `${ep.instrument.id}/${ep.provision.id}/${r.id}`) }),
+      verdict("void", false, {
+        readings: ep.readings.map((r) => `${ep.instrument.id}/${ep.provision.id}/${r.id}`),
+      }),
     );
   }
   const trigger = ep.trigger;
   if (!trigger) {
-    return { met: false, conditions: base, factId: "", against: [], war: null, places: [], deps, awaitingCall: false };
+    return {
+      met: false,
+      conditions: base,
+      factId: "",
+      against: [],
+      war: null,
+      places: [],
+      deps,
+      awaitingCall: false,
+    };
   }
   if (trigger.on_call) {
     const call = callCondition(ctx, scope, trigger, obligor, beneficiary);

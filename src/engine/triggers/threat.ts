@@ -67,7 +67,15 @@ export const threatOfAttack: Evaluator = (ctx, scope, ep, obligor, beneficiary, 
   }
   if (by) {
     conditions.push(...attackerConditions(ctx, scope, ep, trigger, by, []));
-    const victim = victimCondition(ctx, ep, trigger, beneficiary, by, warOf(ctx.situation, beneficiary, by) ?? null, deps);
+    const victim = victimCondition(
+      ctx,
+      ep,
+      trigger,
+      beneficiary,
+      by,
+      warOf(ctx.situation, beneficiary, by) ?? null,
+      deps,
+    );
     if (victim) conditions.push(victim);
   }
   if (trigger.request) conditions.push(requestCondition(ctx, scope, trigger, obligor, beneficiary));

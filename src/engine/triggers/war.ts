@@ -7,7 +7,9 @@ export const stateOfWar: Evaluator = (ctx, scope, ep, obligor, beneficiary, deps
   const trigger = ep.trigger as Trigger;
   // The beneficiary's war, unless the obligor fights on the other side of it.
   const war = ctx.situation.wars.find(
-    (w) => w.sides.has(beneficiary) && (!w.sides.has(obligor) || w.sides.get(obligor) === w.sides.get(beneficiary)),
+    (w) =>
+      w.sides.has(beneficiary) &&
+      (!w.sides.has(obligor) || w.sides.get(obligor) === w.sides.get(beneficiary)),
   );
   if (!war) {
     const at = ctx.situation.wars.find((w) => w.sides.has(beneficiary));
