@@ -460,6 +460,7 @@ class Explainer {
       out.push({
         key: g.id,
         kind: "general",
+        axis: g.axis,
         label: g.label,
         description: g.description,
         instrument: null,
@@ -479,6 +480,7 @@ class Explainer {
       out.push({
         key,
         kind: "instrument",
+        axis: null,
         label: reading.label,
         description: reading.note ?? null,
         instrument: instrumentId,
