@@ -1,15 +1,23 @@
 import type { Condition, Contested, Obligation, Result, StateRef, Text } from "../model/result.js";
 import {
   assumptionText,
+  belligerentText,
+  citation,
   codeOf,
   conditionText,
+  conflictText,
+  conflictViewText,
   counterfactual,
+  flipSummary,
+  joiningReasonText,
   name,
   names,
   pointLabel,
   readingLabel,
+  standingText,
   strengthText,
-  warName,
+  uniqueStates,
+  violationText,
 } from "./words.js";
 
 export interface PrintOptions {
@@ -55,7 +63,15 @@ const MILITARY = new Set(["defence", "offence"]);
 function grouped(list: readonly Obligation[]): { head: Obligation; obligors: StateRef[] }[] {
   const groups = new Map<string, { head: Obligation; obligors: StateRef[] }>();
   for (const o of list) {
-    const key = [o.instrument, o.part, o.article, o.provision, codeOf(o.beneficiary), o.strength, o.joins_war].join("|");
+    const key = [
+      o.instrument,
+      o.part,
+      o.article,
+      o.provision,
+      codeOf(o.beneficiary),
+      o.strength,
+      o.joins_war,
+    ].join("|");
     const g = groups.get(key);
     if (g) g.obligors.push(o.obligor);
     else groups.set(key, { head: o, obligors: [o.obligor] });
@@ -65,11 +81,6 @@ function grouped(list: readonly Obligation[]): { head: Obligation; obligors: Sta
 
 function textOf(result: Result, id: string): Text | undefined {
   return result.texts.find((t) => t.id === id);
-}
-
-function cite(result: Result, x: { instrument: string; article: string; text?: string }): string {
-  const text = x.text ? textOf(result, x.text) : result.texts.find((t) => t.instrument === x.instrument && t.article === x.article);
-  return `${text?.instrument_title ?? x.instrument}, ${text?.label ?? `Art. ${x.article}`}`;
 }
 
 /** The answer in a sentence or two. */
@@ -91,19 +102,21 @@ export function answerSentence(result: Result): string {
       parts.push(`${names(from)} ${from.length > 1 ? "are" : "is"} bound to assist ${name(to)}.`);
     }
   }
-  if (joiners.length) parts.push(`${names(joiners.map((b) => b.state))} join${joiners.length > 1 ? "" : "s"} the war.`);
+  if (joiners.length)
+    parts.push(`${names(joiners.map((b) => b.state))} join${joiners.length > 1 ? "" : "s"} the war.`);
   const acting = result.joining.filter((j) => j.decision === "would-act");
-  if (acting.length) parts.push(`There is no war: ${names(acting.map((j) => j.state))} would act on their obligations.`);
+  if (acting.length)
+    parts.push(`There is no war: ${names(acting.map((j) => j.state))} would act on their obligations.`);
   const out = result.joining.filter((j) => j.decision === "stays-out" && j.reason !== "already-at-war");
-  if (out.length) parts.push(`${names(out.map((j) => j.state))} ${out.length > 1 ? "are" : "is"} bound but stay${out.length > 1 ? "" : "s"} out (see why below).`);
+  if (out.length)
+    parts.push(
+      `${names(out.map((j) => j.state))} ${out.length > 1 ? "are" : "is"} bound but stay${out.length > 1 ? "" : "s"} out (see why below).`,
+    );
   if (result.commitments.length)
-    parts.push(`${names(unique(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`);
+    parts.push(
+      `${names(uniqueStates(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`,
+    );
   return parts.join(" ");
-}
-
-function unique(list: StateRef[]): StateRef[] {
-  const seen = new Set<string>();
-  return list.filter((s) => (seen.has(codeOf(s)) ? false : (seen.add(codeOf(s)), true)));
 }
 
 /** The contested points that change the most who is bound or who joins, most first. */
@@ -113,18 +126,6 @@ export function weightiest(result: Result, count = 2): Contested[] {
   return [...result.contested].sort((a, b) => weight(b) - weight(a)).slice(0, count);
 }
 
-const REASON: Record<Result["joining"][number]["reason"], string> = {
-  "binding-obligation": "a binding obligation calls for it",
-  "scenario-joins": "the scenario has it join",
-  "scenario-declines": "the scenario has it decline",
-  "bound-to-both-sides": "it is bound to both sides",
-  "against-own-ally": "joining would set it against a state it owes a pledge",
-  "discretionary-only": "its obligations leave it discretion, and only automatic ones bring a state in",
-  "not-binding": "its commitments are not legally binding",
-  "already-at-war": "it already fights on the other side",
-  "no-war": "there is no war to join",
-};
-
 /** The answer as an analyst reads it: the answer first, then the detail behind it. */
 export function render(result: Result, options: PrintOptions = {}): string {
   const md = options.markdown ?? false;
@@ -133,39 +134,52 @@ export function render(result: Result, options: PrintOptions = {}): string {
     if (md) lines.push("", `${"#".repeat(level)} ${text}`, "");
     else lines.push(level === 1 ? text.toUpperCase() : `\n${text}`);
   };
-  const item = (text: string, depth = 0) => lines.push(`${"  ".repeat(depth)}${md ? "- " : depth ? "· " : "• "}${text}`);
+  const item = (text: string, depth = 0) =>
+    lines.push(`${"  ".repeat(depth)}${md ? "- " : depth ? "· " : "• "}${text}`);
   const reading = result.general.map((g) => readingLabel(result, g)).join(", ");
 
   h(1, result.title);
-  lines.push(`As of ${result.as_of}. Read under: ${reading}${result.adopted.length ? `; adopted: ${result.adopted.map((k) => readingLabel(result, k)).join(", ")}` : ""}.`);
+  lines.push(
+    `As of ${result.as_of}. Read under: ${reading}${result.adopted.length ? `; adopted: ${result.adopted.map((k) => readingLabel(result, k)).join(", ")}` : ""}.`,
+  );
   h(2, "Answer");
   lines.push(answerSentence(result));
   const military = result.obligations.filter((o) => MILITARY.has(o.kind));
   const other = result.obligations.filter((o) => !MILITARY.has(o.kind));
   for (const g of grouped([...military, ...other])) {
     item(
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${strengthText(g.head.strength)} (${g.head.kind}) under ${cite(result, g.head)}${g.head.joins_war ? "; joins the war" : ""}`,
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${strengthText(g.head.strength)} (${g.head.kind}) under ${citation(result, g.head)}${g.head.joins_war ? "; joins the war" : ""}`,
     );
   }
   for (const g of grouped(result.commitments as unknown as Obligation[])) {
-    const how = (g.head as unknown as { legal_force: string }).legal_force === "domestic" ? "required by its own law" : "committed politically";
-    item(`${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${cite(result, g.head)})`);
+    const how =
+      (g.head as unknown as { legal_force: string }).legal_force === "domestic"
+        ? "required by its own law"
+        : "committed politically";
+    item(
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${citation(result, g.head)})`,
+    );
   }
   for (const g of grouped(result.available as unknown as Obligation[])) {
-    item(`${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${cite(result, g.head)})`);
+    item(
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${citation(result, g.head)})`,
+    );
   }
   const stays = result.joining.filter((j) => j.decision !== "joins" && j.reason !== "already-at-war");
-  for (const j of stays) item(`${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${REASON[j.reason]}`);
+  for (const j of stays)
+    item(
+      `${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${joiningReasonText(j.reason)}`,
+    );
   const top = weightiest(result);
   if (top.length) {
     lines.push(md ? "\nWhat would change it most:" : "What would change it most:");
-    for (const c of top) item(`${pointLabel(c, result)}: ${flipSummary(c)}`, 1);
+    for (const c of top) item(`${pointLabel(c, result)}: ${flipSummary(c, result)}`, 1);
   }
 
   h(2, "Why");
   for (const g of grouped(result.obligations)) {
     const o = g.head;
-    item(`${names(g.obligors)} → ${name(o.beneficiary)}, ${cite(result, o)} (${o.kind}, ${o.strength})`);
+    item(`${names(g.obligors)} → ${name(o.beneficiary)}, ${citation(result, o)} (${o.kind}, ${o.strength})`);
     quote(result, o.text, item);
     for (const c of o.conditions) item(`${c.met ? "✓" : "✗"} ${conditionText(c, result)}`, 1);
     if (o.pivotal) item(`turns on: ${counterfactual(o.pivotal, o.conditions, result)}`, 1);
@@ -174,48 +188,52 @@ export function render(result: Result, options: PrintOptions = {}): string {
 
   if (result.belligerents.length) {
     h(2, "Who fights");
-    for (const b of result.belligerents) {
-      item(
-        `${name(b.state)}: ${b.side} side of ${warName(result, b.war)}${b.via ? `, from wave ${b.wave}, through ${cite(result, b.via)} toward ${name(b.via.beneficiary)}` : b.basis === "scenario" ? ", by the scenario's choice" : ""}`,
-      );
-    }
+    for (const b of result.belligerents) item(belligerentText(b, result));
   }
   notBound(result, item, h, options.all ?? false);
   if (result.conflicts.length) {
     h(2, "Conflicts");
     for (const c of result.conflicts) {
-      const against = c.against ? ` against ${cite(result, c.against)}${c.against.toward ? ` toward ${name(c.against.toward)}` : ""}` : "";
-      item(`${name(c.state)}: ${c.kind.replace(/-/g, " ")} — ${c.obligations.map((o) => `${cite(result, o)} toward ${name(o.beneficiary)}`).join("; ")}${against}`);
-      for (const v of c.views) item(`view: ${v.view === "prohibition-prevails" ? "the prohibition prevails" : readingLabel(result, v.view)}${v.cites.length ? ` (${v.cites.map((t) => cite(result, { instrument: "", article: "", text: t })).join("; ")})` : ""}`, 1);
+      item(conflictText(c, result));
+      for (const v of c.views) item(`view: ${conflictViewText(v, result)}`, 1);
     }
   }
   if (result.violations.length) {
     h(2, "Conduct against rules in force");
-    for (const v of result.violations) {
-      item(`${name(v.by)} (${v.event}, ${v.conduct.replace(/-/g, " ")}${v.toward ? ` toward ${name(v.toward)}` : ""}) acts against ${cite(result, v)}`);
-    }
+    for (const v of result.violations) item(violationText(v, result));
   }
   if (result.contested.length) {
     h(2, "Contested");
     const shown = options.all ? result.contested : result.contested.slice(0, 8);
     for (const c of shown) {
-      item(`${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c)}`);
-      if (options.all) for (const f of c.flips) item(`${name(f.obligor)} → ${name(f.beneficiary)}, ${cite(result, f)}: ${standText(f.main)} → ${standText(f.alternative)}`, 1);
+      item(
+        `${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c, result)}`,
+      );
+      if (options.all)
+        for (const f of c.flips)
+          item(
+            `${name(f.obligor)} → ${name(f.beneficiary)}, ${citation(result, f)}: ${standingText(f.main)} → ${standingText(f.alternative)}`,
+            1,
+          );
     }
-    if (shown.length < result.contested.length) item(`… ${result.contested.length - shown.length} more (--all)`);
+    if (shown.length < result.contested.length)
+      item(`… ${result.contested.length - shown.length} more (--all)`);
   }
   const signed = result.not_in_force.filter((n) => n.status === "signed");
   if (signed.length) {
     h(2, "Signed but not in force (tested as if in force)");
     for (const n of signed) {
-      item(`${n.title} — signed ${n.signed}, in force ${n.in_force ?? "not yet"}: ${n.would_bind.length ? `would bind ${n.would_bind.map((o) => `${name(o.obligor)} → ${name(o.beneficiary)} (Art. ${o.article})`).join("; ")}` : "would bind no one"}`);
+      item(
+        `${n.title} — signed ${n.signed}, in force ${n.in_force ?? "not yet"}: ${n.would_bind.length ? `would bind ${n.would_bind.map((o) => `${name(o.obligor)} → ${name(o.beneficiary)} (Art. ${o.article})`).join("; ")}` : "would bind no one"}`,
+      );
     }
   }
   if (options.all) {
     const ended = result.not_in_force.filter((n) => n.status === "terminated");
     if (ended.length) {
       h(2, "No longer in force");
-      for (const n of ended) item(`${n.title} — ended ${n.terminated}${n.termination_reason ? ` (${n.termination_reason})` : ""}`);
+      for (const n of ended)
+        item(`${n.title} — ended ${n.terminated}${n.termination_reason ? ` (${n.termination_reason})` : ""}`);
     }
   }
   h(2, "Assumptions");
@@ -225,9 +243,15 @@ export function render(result: Result, options: PrintOptions = {}): string {
   }
   if (md) {
     h(2, "Sources");
-    for (const s of result.sources) item(`${s.title}${s.publisher ? `, ${s.publisher}` : ""}${s.date ? `, ${s.date}` : ""}${s.url ? `. <${s.url}>` : ""}`);
+    for (const s of result.sources)
+      item(
+        `${s.title}${s.publisher ? `, ${s.publisher}` : ""}${s.date ? `, ${s.date}` : ""}${s.url ? `. <${s.url}>` : ""}`,
+      );
   }
-  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 function quote(result: Result, id: string, item: (text: string, depth?: number) => void): void {
@@ -240,31 +264,10 @@ function quote(result: Result, id: string, item: (text: string, depth?: number) 
   const source = t.source ? result.sources.find((s) => s.id === t.source) : undefined;
   const mark = t.quote_confidence === "paraphrase" ? "(paraphrase) " : "";
   const short = t.quote.length > 400 ? `${t.quote.slice(0, 397)}…` : t.quote;
-  item(`${mark}"${short}" — ${source?.title ?? "no source"}${source?.url ? ` <${source.url}>` : ""} [${t.quote_confidence}]`, 1);
-}
-
-function standText(s: Contested["flips"][number]["main"]): string {
-  if (!s.bound) return s.unmet.length ? `not bound (${s.unmet.join(", ")} unmet)` : "not bound";
-  return `${strengthText(s.strength)}${s.joins ? ", joins the war" : ""}`;
-}
-
-function flipSummary(c: Contested): string {
-  const gained = c.flips.filter((f) => !f.main.bound && f.alternative.bound);
-  const lost = c.flips.filter((f) => f.main.bound && !f.alternative.bound);
-  const closer = c.flips.filter((f) => !f.main.bound && !f.alternative.bound);
-  const changed = c.flips.filter((f) => f.main.bound && f.alternative.bound);
-  const parts: string[] = [];
-  const who = (list: typeof c.flips) => names(unique(list.map((f) => f.obligor)));
-  if (gained.length) parts.push(`${who(gained)} become${gained.length > 1 ? "" : "s"} bound`);
-  if (lost.length) parts.push(`${who(lost)} no longer bound`);
-  if (changed.length) parts.push(`${who(changed)} bound differently`);
-  if (closer.length) parts.push(`${who(closer)} would still need ${[...new Set(closer.flatMap((f) => f.alternative.unmet))].join(", ")}`);
-  const joins = c.joins.filter((j) => j.alternative);
-  const leaves = c.joins.filter((j) => !j.alternative);
-  if (joins.length) parts.push(`${names(joins.map((j) => j.state))} join`);
-  if (leaves.length) parts.push(`${names(leaves.map((j) => j.state))} no longer join`);
-  for (const v of c.violations) parts.push(`${name(v.by)} ${v.alternative ? "would violate" : "would not violate"} ${v.instrument} Art. ${v.article}`);
-  return parts.join("; ") || "no change";
+  item(
+    `${mark}"${short}" — ${source?.title ?? "no source"}${source?.url ? ` <${source.url}>` : ""} [${t.quote_confidence}]`,
+    1,
+  );
 }
 
 /** Who is notably not bound, and why: defence clauses of parties to the war, grouped by article. */
@@ -277,10 +280,18 @@ function notBound(
   const rows = all ? result.not_triggered : result.not_triggered.filter((n) => MILITARY.has(n.kind));
   if (rows.length === 0) return;
   h(2, all ? "Not triggered" : "Notably not bound");
-  const groups = new Map<string, { head: (typeof rows)[number]; obligors: StateRef[]; reasons: Condition[] }>();
+  const groups = new Map<
+    string,
+    { head: (typeof rows)[number]; obligors: StateRef[]; reasons: Condition[] }
+  >();
   for (const n of rows) {
     const reasons = n.unmet;
-    const key = [n.instrument, n.article, codeOf(n.beneficiary), reasons.map((r) => `${r.code}:${r.detail ?? ""}`).join(",")].join("|");
+    const key = [
+      n.instrument,
+      n.article,
+      codeOf(n.beneficiary),
+      reasons.map((r) => `${r.code}:${r.detail ?? ""}`).join(","),
+    ].join("|");
     const g = groups.get(key);
     if (g) g.obligors.push(n.obligor);
     else groups.set(key, { head: n, obligors: [n.obligor], reasons });
@@ -288,7 +299,9 @@ function notBound(
   const list = [...groups.values()];
   const shown = all ? list : list.slice(0, 12);
   for (const g of shown) {
-    item(`${names(g.obligors)} → ${name(g.head.beneficiary)}, ${cite(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`);
+    item(
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}, ${citation(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`,
+    );
   }
   if (shown.length < list.length) item(`… ${list.length - shown.length} more (--all)`);
 }
