@@ -155,24 +155,30 @@ describe("web app (Chromium)", () => {
     await screenshot("russia-art-4");
   });
 
-  it("the territorial reading changes the US's status (not bound → bound)", async () => {
-    expect(BOUND).not.toContain(await roleOf("USA"));
-    await page.check('input[name="general-reading"][value="territorial"]');
-    await answered("#scenario=korea-2025-rok-strike&reading=territorial");
-    expect(BOUND).toContain(await roleOf("USA"));
-    expect(page.url()).toContain("reading=territorial");
-    await page.click('.state-list .state-button[data-code="USA"]');
-    await page.waitForSelector('.explain[data-code="USA"] .obligation[data-instrument="us-rok-1953"]');
-    await screenshot("territorial-usa");
+  // casus.result/2 takes the war's theatre from the events: the ROK strike hits only the DPRK, so no
+  // attack on the ROK is derived and the territorial reading binds no one new here (the US stays out).
+  // The general reading that changes this answer is "forces abroad count as the party" (the CSTO).
+  it("the forces-abroad reading changes Kazakhstan's status (not bound → bound)", async () => {
+    expect(BOUND).not.toContain(await roleOf("KAZ"));
+    // Two axes of general readings, one radio group each (reading-<axis>).
+    await page.check('input[name="reading-forces-abroad"][value="forces-abroad"]');
+    await answered("#scenario=korea-2025-rok-strike&reading=forces-abroad");
+    expect(BOUND).toContain(await roleOf("KAZ"));
+    expect(page.url()).toContain("reading=forces-abroad");
+    await page.click('.state-list .state-button[data-code="KAZ"]');
+    await page.waitForSelector(
+      '.explain[data-code="KAZ"] .obligation[data-instrument="collective-security-treaty-1992"]',
+    );
+    await screenshot("forces-abroad-kazakhstan");
     // The brief under this reading, as Markdown.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Download brief (Markdown)" }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe("casus-korea-2025-rok-strike-territorial.md");
+    expect(download.suggestedFilename()).toBe("casus-korea-2025-rok-strike-forces-abroad.md");
     const brief = readFileSync(await download.path(), "utf8");
     expect(brief).toMatch(/^# Hypothetical, 2025: an ROK strike/);
-    expect(brief).toContain("territorial");
+    expect(brief).toContain("forces abroad count as the party");
   });
 
   it("a scenario built in the page and saved survives a server restart", async () => {

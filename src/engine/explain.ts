@@ -473,6 +473,7 @@ class Explainer {
       out.push({
         key: g.id,
         kind: "general",
+        axis: g.axis,
         label: g.label,
         description: g.description,
         instrument: null,
@@ -492,6 +493,7 @@ class Explainer {
       out.push({
         key,
         kind: "instrument",
+        axis: null,
         label: reading.label,
         description: reading.note ?? null,
         instrument: instrumentId,

@@ -395,6 +395,8 @@ export type Assumption = z.infer<typeof Assumption>;
 export const ReadingInfo = z.strictObject({
   key: z.string(),
   kind: z.enum(["general", "instrument"]),
+  /** For general readings: the axis they are alternatives on (`who-is-owed`, `forces-abroad`); one per axis is in effect. */
+  axis: z.string().nullable(),
   label: z.string(),
   description: z.string().nullable(),
   instrument: z.string().nullable(),

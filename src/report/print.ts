@@ -1,15 +1,23 @@
 import type { Condition, Contested, Obligation, Result, StateRef, Text } from "../model/result.js";
 import {
   assumptionText,
+  belligerentText,
+  citation,
   codeOf,
   conditionText,
+  conflictText,
+  conflictViewText,
   counterfactual,
+  flipSummary,
+  joiningReasonText,
   name,
   names,
   pointLabel,
   readingLabel,
+  standingText,
   strengthText,
-  warName,
+  uniqueStates,
+  violationText,
 } from "./words.js";
 
 export interface PrintOptions {
@@ -75,6 +83,7 @@ function textOf(result: Result, id: string): Text | undefined {
   return result.texts.find((t) => t.id === id);
 }
 
+<<<<<<< HEAD
 function cite(result: Result, x: { instrument: string; article: string; text?: string }): string {
   const text = x.text
     ? textOf(result, x.text)
@@ -82,6 +91,8 @@ function cite(result: Result, x: { instrument: string; article: string; text?: s
   return `${text?.instrument_title ?? x.instrument}, ${text?.label ?? `Art. ${x.article}`}`;
 }
 
+=======
+>>>>>>> faces
 /** The answer in a sentence or two. */
 export function answerSentence(result: Result): string {
   const military = result.obligations.filter((o) => MILITARY.has(o.kind));
@@ -113,14 +124,13 @@ export function answerSentence(result: Result): string {
     );
   if (result.commitments.length)
     parts.push(
+<<<<<<< HEAD
       `${names(unique(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`,
+=======
+      `${names(uniqueStates(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`,
+>>>>>>> faces
     );
   return parts.join(" ");
-}
-
-function unique(list: StateRef[]): StateRef[] {
-  const seen = new Set<string>();
-  return list.filter((s) => (seen.has(codeOf(s)) ? false : (seen.add(codeOf(s)), true)));
 }
 
 /** The contested points that change the most who is bound or who joins, most first. */
@@ -129,18 +139,6 @@ export function weightiest(result: Result, count = 2): Contested[] {
     c.joins.length * 10 + c.flips.filter((f) => f.main.bound !== f.alternative.bound).length;
   return [...result.contested].sort((a, b) => weight(b) - weight(a)).slice(0, count);
 }
-
-const REASON: Record<Result["joining"][number]["reason"], string> = {
-  "binding-obligation": "a binding obligation calls for it",
-  "scenario-joins": "the scenario has it join",
-  "scenario-declines": "the scenario has it decline",
-  "bound-to-both-sides": "it is bound to both sides",
-  "against-own-ally": "joining would set it against a state it owes a pledge",
-  "discretionary-only": "its obligations leave it discretion, and only automatic ones bring a state in",
-  "not-binding": "its commitments are not legally binding",
-  "already-at-war": "it already fights on the other side",
-  "no-war": "there is no war to join",
-};
 
 /** The answer as an analyst reads it: the answer first, then the detail behind it. */
 export function render(result: Result, options: PrintOptions = {}): string {
@@ -164,7 +162,7 @@ export function render(result: Result, options: PrintOptions = {}): string {
   const other = result.obligations.filter((o) => !MILITARY.has(o.kind));
   for (const g of grouped([...military, ...other])) {
     item(
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${strengthText(g.head.strength)} (${g.head.kind}) under ${cite(result, g.head)}${g.head.joins_war ? "; joins the war" : ""}`,
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${strengthText(g.head.strength)} (${g.head.kind}) under ${citation(result, g.head)}${g.head.joins_war ? "; joins the war" : ""}`,
     );
   }
   for (const g of grouped(result.commitments as unknown as Obligation[])) {
@@ -173,27 +171,41 @@ export function render(result: Result, options: PrintOptions = {}): string {
         ? "required by its own law"
         : "committed politically";
     item(
+<<<<<<< HEAD
       `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${cite(result, g.head)})`,
+=======
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${citation(result, g.head)})`,
+>>>>>>> faces
     );
   }
   for (const g of grouped(result.available as unknown as Obligation[])) {
     item(
+<<<<<<< HEAD
       `${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${cite(result, g.head)})`,
+=======
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${citation(result, g.head)})`,
+>>>>>>> faces
     );
   }
   const stays = result.joining.filter((j) => j.decision !== "joins" && j.reason !== "already-at-war");
   for (const j of stays)
+<<<<<<< HEAD
     item(`${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${REASON[j.reason]}`);
+=======
+    item(
+      `${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${joiningReasonText(j.reason)}`,
+    );
+>>>>>>> faces
   const top = weightiest(result);
   if (top.length) {
     lines.push(md ? "\nWhat would change it most:" : "What would change it most:");
-    for (const c of top) item(`${pointLabel(c, result)}: ${flipSummary(c)}`, 1);
+    for (const c of top) item(`${pointLabel(c, result)}: ${flipSummary(c, result)}`, 1);
   }
 
   h(2, "Why");
   for (const g of grouped(result.obligations)) {
     const o = g.head;
-    item(`${names(g.obligors)} → ${name(o.beneficiary)}, ${cite(result, o)} (${o.kind}, ${o.strength})`);
+    item(`${names(g.obligors)} → ${name(o.beneficiary)}, ${citation(result, o)} (${o.kind}, ${o.strength})`);
     quote(result, o.text, item);
     for (const c of o.conditions) item(`${c.met ? "✓" : "✗"} ${conditionText(c, result)}`, 1);
     if (o.pivotal) item(`turns on: ${counterfactual(o.pivotal, o.conditions, result)}`, 1);
@@ -202,16 +214,13 @@ export function render(result: Result, options: PrintOptions = {}): string {
 
   if (result.belligerents.length) {
     h(2, "Who fights");
-    for (const b of result.belligerents) {
-      item(
-        `${name(b.state)}: ${b.side} side of ${warName(result, b.war)}${b.via ? `, from wave ${b.wave}, through ${cite(result, b.via)} toward ${name(b.via.beneficiary)}` : b.basis === "scenario" ? ", by the scenario's choice" : ""}`,
-      );
-    }
+    for (const b of result.belligerents) item(belligerentText(b, result));
   }
   notBound(result, item, h, options.all ?? false);
   if (result.conflicts.length) {
     h(2, "Conflicts");
     for (const c of result.conflicts) {
+<<<<<<< HEAD
       const against = c.against
         ? ` against ${cite(result, c.against)}${c.against.toward ? ` toward ${name(c.against.toward)}` : ""}`
         : "";
@@ -223,27 +232,43 @@ export function render(result: Result, options: PrintOptions = {}): string {
           `view: ${v.view === "prohibition-prevails" ? "the prohibition prevails" : readingLabel(result, v.view)}${v.cites.length ? ` (${v.cites.map((t) => cite(result, { instrument: "", article: "", text: t })).join("; ")})` : ""}`,
           1,
         );
+=======
+      item(conflictText(c, result));
+      for (const v of c.views) item(`view: ${conflictViewText(v, result)}`, 1);
+>>>>>>> faces
     }
   }
   if (result.violations.length) {
     h(2, "Conduct against rules in force");
+<<<<<<< HEAD
     for (const v of result.violations) {
       item(
         `${name(v.by)} (${v.event}, ${v.conduct.replace(/-/g, " ")}${v.toward ? ` toward ${name(v.toward)}` : ""}) acts against ${cite(result, v)}`,
       );
     }
+=======
+    for (const v of result.violations) item(violationText(v, result));
+>>>>>>> faces
   }
   if (result.contested.length) {
     h(2, "Contested");
     const shown = options.all ? result.contested : result.contested.slice(0, 8);
     for (const c of shown) {
       item(
+<<<<<<< HEAD
         `${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c)}`,
+=======
+        `${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c, result)}`,
+>>>>>>> faces
       );
       if (options.all)
         for (const f of c.flips)
           item(
+<<<<<<< HEAD
             `${name(f.obligor)} → ${name(f.beneficiary)}, ${cite(result, f)}: ${standText(f.main)} → ${standText(f.alternative)}`,
+=======
+            `${name(f.obligor)} → ${name(f.beneficiary)}, ${citation(result, f)}: ${standingText(f.main)} → ${standingText(f.alternative)}`,
+>>>>>>> faces
             1,
           );
     }
@@ -302,6 +327,7 @@ function quote(result: Result, id: string, item: (text: string, depth?: number) 
     `${mark}"${short}" — ${source?.title ?? "no source"}${source?.url ? ` <${source.url}>` : ""} [${t.quote_confidence}]`,
     1,
   );
+<<<<<<< HEAD
 }
 
 function standText(s: Contested["flips"][number]["main"]): string {
@@ -332,6 +358,8 @@ function flipSummary(c: Contested): string {
       `${name(v.by)} ${v.alternative ? "would violate" : "would not violate"} ${v.instrument} Art. ${v.article}`,
     );
   return parts.join("; ") || "no change";
+=======
+>>>>>>> faces
 }
 
 /** Who is notably not bound, and why: defence clauses of parties to the war, grouped by article. */
@@ -364,7 +392,11 @@ function notBound(
   const shown = all ? list : list.slice(0, 12);
   for (const g of shown) {
     item(
+<<<<<<< HEAD
       `${names(g.obligors)} → ${name(g.head.beneficiary)}, ${cite(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`,
+=======
+      `${names(g.obligors)} → ${name(g.head.beneficiary)}, ${citation(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`,
+>>>>>>> faces
     );
   }
   if (shown.length < list.length) item(`… ${list.length - shown.length} more (--all)`);

@@ -1,12 +1,17 @@
 import type {
   Assumption,
+  Belligerent,
   Condition,
   ConditionCode,
+  Conflict,
   Contested,
+  JoiningDecision,
   ReadingInfo,
   Result,
+  Standing,
   StateRef,
   Text,
+  Violation,
 } from "../model/result.js";
 
 /** The one place casus's structured answers become English words. */
@@ -267,9 +272,7 @@ export function pointLabel(
       return reading ? `${p.adopted ? "not adopting: " : ""}${reading.label}` : p.id;
     case "characterisation": {
       const a = result.assumptions.find((x) => x.id === p.ref);
-      return a
-        ? `if instead: ${assumptionText({ ...a, value: a.value === true ? false : true }, result)}`
-        : p.id;
+      return a ? `if instead: ${assumptionText({ ...a, value: a.value !== true }, result)}` : p.id;
     }
     case "retroactivity":
       return `${p.instrument} does not apply to an attack that began before it entered into force`;
@@ -307,4 +310,174 @@ export function articleLabel(text: Text | undefined, article: string): string {
 export function readingLabel(result: Pick<Result, "readings">, key: string): string {
   const r: ReadingInfo | undefined = result.readings.find((x) => x.key === key);
   return r?.label ?? key;
+}
+
+/** "Title, Art. 4": an article cited by its instrument's title and the article's label, from `texts`. */
+export function citation(
+  result: Pick<Result, "texts">,
+  x: { instrument: string; article: string; text?: string },
+): string {
+  const text = x.text
+    ? result.texts.find((t) => t.id === x.text)
+    : result.texts.find((t) => t.instrument === x.instrument && t.article === x.article);
+  return `${text?.instrument_title ?? x.instrument}, ${articleLabel(text, x.article)}`;
+}
+
+/** How one obligor stands toward one beneficiary, on one side of a contested point. */
+export function standingText(s: Standing): string {
+  if (!s.bound) return s.unmet.length ? `not bound (${s.unmet.join(", ")} unmet)` : "not bound";
+  return `${strengthText(s.strength)}${s.joins ? ", joins the war" : ""}`;
+}
+
+/** Each state once, in first-seen order. */
+export function uniqueStates(list: readonly StateRef[]): StateRef[] {
+  return [...new Map(list.map((s) => [codeOf(s), s] as const)).values()];
+}
+
+/** What a contested point changes: who becomes bound, who no longer is, who joins. */
+export function flipSummary(c: Contested, result: Pick<Result, "texts">): string {
+  const gained = c.flips.filter((f) => !f.main.bound && f.alternative.bound);
+  const lost = c.flips.filter((f) => f.main.bound && !f.alternative.bound);
+  const closer = c.flips.filter((f) => !f.main.bound && !f.alternative.bound);
+  const changed = c.flips.filter((f) => f.main.bound && f.alternative.bound);
+  const parts: string[] = [];
+  const who = (list: typeof c.flips) => names(uniqueStates(list.map((f) => f.obligor)));
+  const verb = (list: typeof c.flips, one: string, many: string) =>
+    uniqueStates(list.map((f) => f.obligor)).length > 1 ? many : one;
+  if (gained.length) parts.push(`${who(gained)} ${verb(gained, "becomes", "become")} bound`);
+  if (lost.length) parts.push(`${who(lost)} no longer bound`);
+  if (changed.length) parts.push(`${who(changed)} bound differently`);
+  if (closer.length)
+    parts.push(
+      `${who(closer)} would still need ${[...new Set(closer.flatMap((f) => f.alternative.unmet))].join(", ")}`,
+    );
+  const joins = c.joins.filter((j) => j.alternative);
+  const leaves = c.joins.filter((j) => !j.alternative);
+  if (joins.length) parts.push(`${names(joins.map((j) => j.state))} join${joins.length > 1 ? "" : "s"}`);
+  if (leaves.length)
+    parts.push(`${names(leaves.map((j) => j.state))} no longer join${leaves.length > 1 ? "" : "s"}`);
+  for (const v of c.violations)
+    parts.push(
+      `${name(v.by)} ${v.alternative ? "would act against" : "would no longer act against"} ${citation(result, v)}`,
+    );
+  return parts.join("; ") || "no change";
+}
+
+/** What kind of contested point it is, as a short heading. */
+export function pointKindText(kind: Contested["point"]["kind"]): string {
+  switch (kind) {
+    case "general-reading":
+      return "Reading";
+    case "instrument-reading":
+      return "Reading of the text";
+    case "characterisation":
+      return "Judgement";
+    case "retroactivity":
+      return "Retroactivity";
+    case "sovereignty":
+      return "Sovereignty";
+    case "theatre":
+      return "Where the war is fought";
+    case "engagement":
+      return "Engagement";
+    case "honour":
+      return "Honouring a pledge";
+  }
+}
+
+/** A belligerent's part in a war: side, and what brought it in. */
+export function belligerentText(b: Belligerent, result: Pick<Result, "wars" | "texts">): string {
+  const side = b.side === "initiator" ? "on the side that started" : "on the defending side of";
+  const how =
+    b.wave === 0
+      ? "from the outset"
+      : b.via
+        ? `joins in wave ${b.wave}, through ${citation(result, b.via)} toward ${name(b.via.beneficiary)}`
+        : b.basis === "scenario"
+          ? `joins in wave ${b.wave}, by the scenario's choice`
+          : `joins in wave ${b.wave}`;
+  return `${name(b.state)}: ${side} ${warName(result, b.war)}, ${how}`;
+}
+
+/** Why a bound state joins, acts or stays out. */
+export function joiningReasonText(reason: JoiningDecision["reason"]): string {
+  switch (reason) {
+    case "binding-obligation":
+      return "a binding obligation calls for it";
+    case "scenario-joins":
+      return "the scenario has it join";
+    case "scenario-declines":
+      return "the scenario has it decline";
+    case "bound-to-both-sides":
+      return "it is bound to both sides";
+    case "against-own-ally":
+      return "joining would set it against a state it owes a pledge";
+    case "discretionary-only":
+      return "its obligations leave it discretion, and only automatic ones bring a state in";
+    case "not-binding":
+      return "its commitments are not legally binding";
+    case "already-at-war":
+      return "it already fights on the other side";
+    case "no-war":
+      return "there is no war to join";
+  }
+}
+
+/** A conflict between a state's obligations, as a sentence. */
+export function conflictText(c: Conflict, result: Pick<Result, "texts" | "wars">): string {
+  const owed = c.obligations.map((o) => `${citation(result, o)} toward ${name(o.beneficiary)}`).join("; ");
+  const against = c.against ? citation(result, c.against) : "another obligation";
+  const toward = c.against?.toward ? name(c.against.toward) : "";
+  const s = name(c.state);
+  switch (c.kind) {
+    case "bound-to-both-sides":
+      return `${s} is bound to both sides${c.war ? ` of ${warName(result, c.war)}` : ""}: ${owed}; and ${against}${toward ? ` toward ${toward}` : ""}`;
+    case "against-own-ally":
+      return `joining would set ${s} against ${toward || "a state"} it owes a pledge under ${against}; it is bound by ${owed}`;
+    case "defence-vs-non-aggression":
+      return `${s}'s defence obligation (${owed}) pulls against its non-aggression pledge${toward ? ` toward ${toward}` : ""} (${against})`;
+    case "assistance-vs-prohibition":
+      return `${s}'s obligation to assist (${owed}) meets the prohibition in ${against}`;
+    case "assistance-vs-non-assistance":
+      return `${s}'s obligation to assist (${owed}) meets its pledge not to assist${toward ? ` against ${toward}` : ""} (${against})`;
+  }
+}
+
+/** One view of how a conflict resolves. */
+export function conflictViewText(
+  v: Conflict["views"][number],
+  result: Pick<Result, "texts" | "readings">,
+): string {
+  const view = v.view === "prohibition-prevails" ? "the prohibition prevails" : readingLabel(result, v.view);
+  const cites = v.cites.map((t) => citation(result, { instrument: "", article: "", text: t }));
+  return `${view}${cites.length ? ` (${cites.join("; ")})` : ""}${v.held_by.length ? `, held by ${v.held_by.join(", ")}` : ""}`;
+}
+
+/** Conduct that acts against a rule in force. */
+export function violationText(v: Violation, result: Pick<Result, "texts">): string {
+  return `${name(v.by)}'s ${v.conduct.replace(/-/g, " ")}${v.toward ? ` toward ${name(v.toward)}` : ""} (${event(v.event)}) acts against ${citation(result, v)}`;
+}
+
+/** What a quote's confidence means. */
+export function confidenceText(confidence: Text["quote_confidence"]): string {
+  switch (confidence) {
+    case "verbatim":
+      return "verbatim: the official text as read";
+    case "translation":
+      return "translation: not the authentic language";
+    case "paraphrase":
+      return "paraphrase: the wording was not found; a summary";
+  }
+}
+
+/** The heading of a choice between general readings, by axis. */
+export function axisText(axis: string): string {
+  switch (axis) {
+    case "who-is-owed":
+      return "Who is owed defence";
+    case "forces-abroad":
+      return "Forces abroad";
+    default:
+      return axis.replace(/-/g, " ");
+  }
 }

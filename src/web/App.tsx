@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { renderBrief } from "../report/brief.js";
 import { Builder } from "./components/Builder.js";
 import { DateSlider, longDate, todayIso } from "./components/DateSlider.js";
 import { Explanation, type ReadingChoice } from "./components/Explanation.js";
@@ -14,9 +13,9 @@ import { DEFAULT_SCENARIO, formatHash, parseHash, type Route, sourceKey } from "
 import { rolesOf, TIE_LABEL, tiesOf } from "./lib/roles.js";
 import type {
   Contested,
-  GeneralReading,
   Network,
   Problem,
+  ReadingInfo,
   Result,
   SavedSummary,
   Scenario,
@@ -42,8 +41,6 @@ function shortTitle(id: string, title: string): string {
   const text = title.replace(/^(hypothetical|counterfactual),\s*/i, "");
   return text.length > 32 ? `${text.slice(0, 31).trimEnd()}…` : text;
 }
-
-const GENERAL = new Set(["victim", "territorial"]);
 
 interface Loaded {
   key: string;
@@ -107,7 +104,6 @@ export function App() {
   const [states, setStates] = useState<StateInfo[]>([]);
   const [shipped, setShipped] = useState<ShippedScenario[] | null>(null);
   const [saved, setSaved] = useState<SavedSummary[]>([]);
-  const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const [bootError, setBootError] = useState<string | null>(null);
   const [builderOpen, setBuilderOpen] = useState(false);
   const [readOpen, setReadOpen] = useState(false);
@@ -131,10 +127,6 @@ export function App() {
         setShipped(sh);
       })
       .catch((e: Error) => setBootError(e.message));
-    api
-      .instruments()
-      .then((rows) => setTitles(new Map(rows.map((r) => [r.id, r.title]))))
-      .catch(() => undefined);
     refreshSaved();
   }, [refreshSaved]);
 
@@ -235,8 +227,9 @@ export function App() {
   const result = answer?.result ?? null;
   const current = answer?.key === answerKey && !busy;
 
-  // Readings seen in this scenario's contested points, kept while the scenario is on screen.
-  const [seen, setSeen] = useState<{ key: string; readings: Map<string, string> }>({
+  // Readings seen in this scenario's answers, kept while the scenario is on screen (an adopted reading
+  // stays offered after the answer changes).
+  const [seen, setSeen] = useState<{ key: string; readings: Map<string, ReadingInfo> }>({
     key,
     readings: new Map(),
   });
@@ -244,39 +237,42 @@ export function App() {
     if (!result || answer?.key !== answerKey) return;
     setSeen((old) => {
       const next = new Map(old.key === key ? old.readings : []);
-      for (const c of result.contested)
-        if (c.point.kind === "instrument-reading" && !next.has(c.point.id))
-          next.set(c.point.id, c.point.label);
+      for (const r of result.readings) if (!next.has(r.key)) next.set(r.key, r);
       return old.key === key && next.size === old.readings.size ? old : { key, readings: next };
     });
   }, [result, answer, answerKey, key]);
-  const known = seen.key === key ? seen.readings : new Map<string, string>();
-  const general: GeneralReading =
-    (route.readings.find((r) => GENERAL.has(r)) as GeneralReading | undefined) ?? result?.reading ?? "victim";
-  const adopted = useMemo(
-    () => new Set([...(result?.readings ?? []), ...route.readings.filter((r) => !GENERAL.has(r))]),
-    [result, route.readings],
-  );
-  const setReadings = (generalReading: GeneralReading | null, instrument: string[]) =>
-    navigate({ ...route, readings: [...(generalReading ? [generalReading] : []), ...instrument] });
-  const explicitGeneral = (route.readings.find((r) => GENERAL.has(r)) as GeneralReading | undefined) ?? null;
-  const instrumentReadings = route.readings.filter((r) => !GENERAL.has(r));
-  const onGeneral = (r: GeneralReading) => setReadings(r, instrumentReadings);
+  const known = seen.key === key ? seen.readings : new Map<string, ReadingInfo>();
+  const generalReadings = [...known.values()].filter((r) => r.kind === "general");
+  const instrumentReadings = [...known.values()].filter((r) => r.kind === "instrument");
+  const axisOf = (id: string) => known.get(id)?.axis ?? null;
+  // On each axis, the reading the route asks for, else the one the answer used.
+  const askedAxes = new Set(route.readings.map(axisOf).filter((a) => a !== null));
+  const inEffect = new Set([
+    ...route.readings.filter((r) => axisOf(r) !== null),
+    ...(result?.general ?? []).filter((g) => !askedAxes.has(axisOf(g) ?? "")),
+  ]);
+  const askedInstrument = route.readings.filter((r) => axisOf(r) === null);
+  const adopted = new Set([...(result?.adopted ?? []), ...askedInstrument]);
+  const onGeneral = (id: string) => {
+    const axis = axisOf(id);
+    navigate({
+      ...route,
+      readings: [...route.readings.filter((r) => axis === null || axisOf(r) !== axis), id],
+    });
+  };
   const onToggle = (id: string) =>
-    setReadings(
-      explicitGeneral,
-      adopted.has(id) ? instrumentReadings.filter((r) => r !== id) : [...instrumentReadings, id],
-    );
-  const readingOf = useCallback(
-    (point: Contested["point"]): ReadingChoice | null => {
-      if (point.kind === "general-reading") return { id: point.id, adopted: point.id === general };
-      if (point.kind === "instrument-reading") return { id: point.id, adopted: adopted.has(point.id) };
-      return null;
-    },
-    [general, adopted],
-  );
+    navigate({
+      ...route,
+      readings: adopted.has(id) ? route.readings.filter((r) => r !== id) : [...route.readings, id],
+    });
+  const readingOf = (point: Contested["point"]): ReadingChoice | null => {
+    const id = point.ref ?? point.id;
+    if (point.kind === "general-reading") return { id, adopted: inEffect.has(id) };
+    if (point.kind === "instrument-reading") return { id, adopted: adopted.has(id) };
+    return null;
+  };
   const onReading = (choice: ReadingChoice) =>
-    GENERAL.has(choice.id) ? onGeneral(choice.id as GeneralReading) : onToggle(choice.id);
+    known.get(choice.id)?.kind === "general" ? onGeneral(choice.id) : onToggle(choice.id);
 
   // The date: the scenario's own, until the slider moves it.
   const [picked, setPicked] = useState<{ key: string; date: string } | null>(null);
@@ -347,12 +343,7 @@ export function App() {
   const onBrief = async () => {
     if (!asked) return;
     try {
-      const answer = await api.brief(asked, route.readings);
-      const markdown =
-        "markdown" in answer && typeof answer.markdown === "string"
-          ? answer.markdown
-          : // The server answered JSON: render the same brief here from the Result.
-            renderBrief(answer as Result, true);
+      const { markdown } = await api.brief(asked, route.readings);
       download(briefName(), markdown);
       setNotice("Brief downloaded.");
     } catch (e) {
@@ -523,8 +514,9 @@ export function App() {
           )}
         </div>
         <ReadingSwitch
-          general={general}
-          known={known}
+          general={generalReadings}
+          inEffect={inEffect}
+          known={instrumentReadings}
           adopted={adopted}
           busy={busy}
           onGeneral={onGeneral}
@@ -623,7 +615,6 @@ export function App() {
               code={selected}
               name={selectedName}
               role={answerRoles.get(selected)}
-              titles={titles}
               focusToken={focusToken}
               note={showsAnswer ? null : `In the scenario's answer, on ${longDate(asOf ?? networkDate)}.`}
               readingOf={readingOf}
@@ -635,7 +626,6 @@ export function App() {
             <Summary
               result={result}
               roles={answerRoles}
-              titles={titles}
               readingOf={readingOf}
               onReading={onReading}
               onSelect={select}

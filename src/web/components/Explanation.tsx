@@ -1,9 +1,23 @@
 import { useEffect, useMemo, useRef } from "react";
+import {
+  belligerentText,
+  citation,
+  conditionText,
+  confidenceText,
+  conflictText,
+  conflictViewText,
+  counterfactual,
+  pointKindText,
+  pointLabel,
+  readingLabel,
+  standingText,
+  strengthText,
+  violationText,
+} from "../../report/words.js";
 import { codeOf, ROLE, rankOf, roleOfObligation, type StateRole } from "../lib/roles.js";
 import type {
   ActorRef,
   Assumption,
-  Citation,
   Contested,
   ContestedFlip,
   NotTriggered,
@@ -22,7 +36,6 @@ interface Props {
   code: string;
   name: string;
   role: StateRole | undefined;
-  titles: ReadonlyMap<string, string>;
   /** Bumped when the user picks a state: the panel then takes focus. */
   focusToken: number;
   /** Said under the heading when the map shows something else than the answer. */
@@ -33,33 +46,32 @@ interface Props {
   onClose: () => void;
 }
 
-const articleLabel = (c: { article: string; part?: string | null; paragraph?: string | null }) =>
-  `${c.part ? `${c.part}, ` : ""}Art. ${c.article}${c.paragraph ? ` ¶${c.paragraph}` : ""}`;
-
-const CONFIDENCE: Record<Citation["quote_confidence"], string> = {
-  verbatim: "verbatim: the official text as read",
-  translation: "translation: not the authentic language",
-  paraphrase: "paraphrase: the wording was not found; a summary",
-};
-
-export function Quote({ c }: { c: Citation }) {
+/** An article's words, once, from the result's `texts`, with its source and how sure the wording is. */
+export function Quote({ id, result }: { id: string; result: Result }) {
+  const text = result.texts.find((t) => t.id === id);
+  if (!text) return null;
+  const source = text.source ? result.sources.find((s) => s.id === text.source) : undefined;
   return (
     <>
-      <blockquote cite={c.source.url ?? undefined} className={`quote ${c.quote_confidence}`}>
-        {c.quote_confidence === "paraphrase" ? c.quote : `“${c.quote}”`}
+      <blockquote
+        cite={source?.url ?? undefined}
+        className={`quote ${text.quote_confidence}`}
+        lang={text.lang}
+      >
+        {text.quote_confidence === "paraphrase" ? text.quote : `“${text.quote}”`}
       </blockquote>
       <p className="source">
-        <span className={`confidence ${c.quote_confidence}`} title={CONFIDENCE[c.quote_confidence]}>
-          {c.quote_confidence}
+        <span className={`confidence ${text.quote_confidence}`} title={confidenceText(text.quote_confidence)}>
+          {text.quote_confidence}
         </span>{" "}
-        {c.source.url ? (
-          <a href={c.source.url} target="_blank" rel="noreferrer noopener">
-            {c.source.title}
+        {source?.url ? (
+          <a href={source.url} target="_blank" rel="noreferrer noopener">
+            {source.title}
           </a>
         ) : (
-          c.source.title
+          (source?.title ?? "no source recorded")
         )}
-        {c.source.date ? ` (${c.source.date})` : ""}
+        {source?.date ? ` (${source.date})` : ""}
       </p>
     </>
   );
@@ -67,10 +79,12 @@ export function Quote({ c }: { c: Citation }) {
 
 function Flips({
   flips,
+  result,
   readingOf,
   onReading,
 }: {
   flips: PointFlip[];
+  result: Result;
   readingOf: Props["readingOf"];
   onReading: Props["onReading"];
 }) {
@@ -79,14 +93,15 @@ function Flips({
     <div className="flips">
       <h5>Contested readings that change it</h5>
       <ul>
-        {flips.map(({ point, flip }) => {
+        {flips.map(({ contested, flip }) => {
+          const point = contested.point;
           const choice = readingOf(point);
           return (
             <li key={`${point.id}-${flip.beneficiary.name}-${flip.instrument}-${flip.article}`}>
               <span className="flip-change">
-                {flip.main} → <strong>{flip.alternative}</strong>
+                {standingText(flip.main)} → <strong>{standingText(flip.alternative)}</strong>
               </span>{" "}
-              — <PointLabel point={point} />
+              — <PointLabel contested={contested} result={result} />
               <HeldBy point={point} />
               <ReadingButton choice={choice} onReading={onReading} />
             </li>
@@ -99,6 +114,7 @@ function Flips({
 
 function ObligationCard({
   o,
+  result,
   assumptions,
   flips,
   readingOf,
@@ -106,6 +122,7 @@ function ObligationCard({
   onSelect,
 }: {
   o: Obligation;
+  result: Result;
   assumptions: ReadonlyMap<string, Assumption>;
   flips: PointFlip[];
   readingOf: Props["readingOf"];
@@ -117,28 +134,30 @@ function ObligationCard({
     <article className="obligation" data-instrument={o.instrument} data-article={o.article}>
       <h4>
         <span className="swatch" style={{ background: role.color }} aria-hidden="true" />
-        {o.kind} ({o.strength}) toward{" "}
+        {o.kind} ({strengthText(o.strength)}) toward{" "}
         <button type="button" className="link-button" onClick={() => onSelect(codeOf(o.beneficiary))}>
           {o.beneficiary.name}
         </button>
       </h4>
       <p className="cite">
-        <strong>{o.instrument_title}</strong>, {articleLabel(o)}
+        <strong>{citation(result, o)}</strong>
         {o.against.length > 0 && <> · against {o.against.map((a) => a.name).join(", ")}</>}
         {o.joins_war && <span className="badge war">joins the war</span>}
         {o.wave > 0 && <span className="badge">wave {o.wave}</span>}
       </p>
-      <Quote c={o} />
+      <Quote id={o.text} result={result} />
       <h5>Conditions</h5>
       <ul className="conditions">
-        {o.conditions.map((c) => {
+        {o.conditions.map((c, i) => {
           const a = c.assumption ? assumptions.get(c.assumption) : undefined;
           return (
-            <li key={c.id} className={c.met ? "met" : "unmet"}>
+            // Conditions have no id of their own; their order is the engine's and stable.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={i} className={c.met ? "met" : "unmet"}>
               <span className="tick" role="img" aria-label={c.met ? "met" : "not met"}>
                 {c.met ? "✓" : "✗"}
               </span>{" "}
-              {c.text}
+              {conditionText(c, result)}
               {a && (
                 <span className="assumption">
                   {" "}
@@ -151,20 +170,23 @@ function ObligationCard({
       </ul>
       {o.pivotal && (
         <p className="pivotal">
-          <strong>Pivotal condition:</strong> {o.pivotal}
+          <strong>Pivotal condition:</strong> {counterfactual(o.pivotal, o.conditions, result)}
         </p>
       )}
       {o.qualifiers.length > 0 && <p className="qualifiers">Qualified by: {o.qualifiers.join(", ")}</p>}
-      {o.reading.length > 0 && <p className="qualifiers">Under the reading(s): {o.reading.join(", ")}</p>}
-      <Flips flips={flips} readingOf={readingOf} onReading={onReading} />
+      {o.readings.length > 0 && (
+        <p className="qualifiers">
+          Under the reading(s): {o.readings.map((k) => readingLabel(result, k)).join(", ")}
+        </p>
+      )}
+      <Flips flips={flips} result={result} readingOf={readingOf} onReading={onReading} />
     </article>
   );
 }
 
 /** A flip with the contested point it belongs to and the general reading both answers share. */
 interface PointFlip {
-  point: Contested["point"];
-  under: string;
+  contested: Contested;
   flip: ContestedFlip;
 }
 
@@ -178,36 +200,29 @@ interface FlipRow {
 }
 
 /** One entry per contested point, and in it one row per provision and change, naming every beneficiary. */
-function groupFlips(flips: PointFlip[]): { point: Contested["point"]; under: string; rows: FlipRow[] }[] {
-  const groups = new Map<string, { point: Contested["point"]; under: string; rows: Map<string, FlipRow> }>();
-  for (const { point, under, flip } of flips) {
-    const id = `${point.kind}:${point.id}:${under}`;
-    const group = groups.get(id) ?? { point, under, rows: new Map() };
+function groupFlips(flips: PointFlip[]): { contested: Contested; rows: FlipRow[] }[] {
+  const groups = new Map<string, { contested: Contested; rows: Map<string, FlipRow> }>();
+  for (const { contested, flip } of flips) {
+    const id = `${contested.point.kind}:${contested.point.id}:${contested.under}`;
+    const group = groups.get(id) ?? { contested, rows: new Map() };
     groups.set(id, group);
-    const key = `${flip.instrument}|${flip.article}|${flip.kind}|${flip.main}|${flip.alternative}`;
+    const main = standingText(flip.main);
+    const alternative = standingText(flip.alternative);
+    const key = `${flip.instrument}|${flip.article}|${flip.kind}|${main}|${alternative}`;
     const row = group.rows.get(key) ?? {
       instrument: flip.instrument,
       article: flip.article,
       kind: flip.kind,
-      main: flip.main,
-      alternative: flip.alternative,
+      main,
+      alternative,
       beneficiaries: [],
     };
     if (!row.beneficiaries.includes(flip.beneficiary.name)) row.beneficiaries.push(flip.beneficiary.name);
     group.rows.set(key, row);
   }
-  return [...groups.values()].map((g) => ({ point: g.point, under: g.under, rows: [...g.rows.values()] }));
+  return [...groups.values()].map((g) => ({ contested: g.contested, rows: [...g.rows.values()] }));
 }
 
-const POINT_KIND: Record<Contested["point"]["kind"], string> = {
-  "general-reading": "Reading",
-  "instrument-reading": "Reading of the text",
-  characterisation: "Judgement",
-  retroactivity: "Retroactivity",
-  sovereignty: "Sovereignty",
-};
-
-/** What a contested point says, after what kind of point it is. */
 /** Adopts or drops the instrument reading a contested point is about. */
 export function ReadingButton({
   choice,
@@ -230,59 +245,41 @@ export function HeldBy({ point }: { point: Contested["point"] }) {
   ) : null;
 }
 
-export function PointLabel({ point }: { point: Contested["point"] }) {
-  const label = point.label.replace(/^if instead: /, "").replace(/^(territorial|victim) reading: /, "");
-  const kind =
-    point.kind === "general-reading"
-      ? `${point.id.charAt(0).toUpperCase()}${point.id.slice(1)} reading`
-      : POINT_KIND[point.kind];
+/** What a contested point says, after what kind of point it is. */
+export function PointLabel({ contested, result }: { contested: Contested; result: Result }) {
   return (
     <>
-      <span className="point-kind">{kind}:</span> {label}
+      <span className="point-kind">{pointKindText(contested.point.kind)}:</span>{" "}
+      {pointLabel(contested, result)}
     </>
   );
 }
 
-const INACTIVE = /^not in force on /;
-
-function NotTriggeredList({ items, titles }: { items: NotTriggered[]; titles: ReadonlyMap<string, string> }) {
-  const row = (n: NotTriggered) => (
-    <li key={`${n.instrument}-${n.provision}-${codeOf(n.beneficiary)}`}>
-      <strong>{titles.get(n.instrument) ?? n.instrument}</strong>, Art. {n.article} ({n.kind}) toward{" "}
-      {n.beneficiary.name}
-      <ul className="unmet">
-        {n.unmet.map((u) => (
-          <li key={u}>
-            <span className="tick" role="img" aria-label="not met">
-              ✗
-            </span>{" "}
-            {u}
-          </li>
-        ))}
-      </ul>
-    </li>
-  );
-  const live = items.filter((n) => !n.unmet.some((u) => INACTIVE.test(u)));
-  const dead = items.filter((n) => n.unmet.some((u) => INACTIVE.test(u)));
+function NotTriggeredList({ items, result }: { items: NotTriggered[]; result: Result }) {
   return (
-    <>
-      {live.length > 0 && <ul className="not-triggered">{live.map(row)}</ul>}
-      {dead.length > 0 && (
-        <details>
-          <summary>
-            {dead.length} provision{dead.length === 1 ? "" : "s"} of treaties not in force on the date
-          </summary>
-          <ul className="not-triggered">{dead.map(row)}</ul>
-        </details>
-      )}
-    </>
+    <ul className="not-triggered">
+      {items.map((n) => (
+        <li key={`${n.instrument}-${n.provision}-${codeOf(n.beneficiary)}`}>
+          <strong>{citation(result, n)}</strong> ({n.kind}) toward {n.beneficiary.name}
+          <ul className="unmet">
+            {n.unmet.map((u) => (
+              <li key={`${u.code}-${u.detail ?? ""}`}>
+                <span className="tick" role="img" aria-label="not met">
+                  ✗
+                </span>{" "}
+                {conditionText(u, result)}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
   );
 }
 
 /** "Why is this state bound, or not?": its part of the answer, with the articles quoted. */
 export function Explanation(props: Props) {
-  const { result, code, name, role, titles, focusToken, note, readingOf, onReading, onSelect, onClose } =
-    props;
+  const { result, code, name, role, focusToken, note, readingOf, onReading, onSelect, onClose } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusToken > 0) heading.current?.focus();
@@ -291,7 +288,7 @@ export function Explanation(props: Props) {
   const view = useMemo(() => {
     const is = (a: ActorRef) => codeOf(a) === code;
     const flipsOf = result.contested.flatMap((c) =>
-      c.flips.filter((f) => is(f.obligor)).map((flip) => ({ point: c.point, under: c.under, flip })),
+      c.flips.filter((f) => is(f.obligor)).map((flip) => ({ contested: c, flip })),
     );
     // The strongest obligations first (defence before consultation), then by wave.
     const bound = result.obligations
@@ -301,20 +298,13 @@ export function Explanation(props: Props) {
       f.instrument === o.instrument &&
       f.article === o.article &&
       codeOf(f.beneficiary) === codeOf(o.beneficiary);
+    // A point compared under another general reading than the main answer's does not change it as it stands.
+    const asItStands = ({ contested }: PointFlip) =>
+      result.general.includes(contested.under) || contested.point.kind === "general-reading";
     return {
       // On an obligation's card, only what changes it as it stands (under the reading in effect).
-      bound: bound.map((o) => ({
-        o,
-        flips: flipsOf.filter(
-          ({ flip, under, point }) =>
-            matches(o, flip) && (under === result.reading || point.kind === "general-reading"),
-        ),
-      })),
-      otherFlips: flipsOf.filter(
-        ({ flip, under, point }) =>
-          !bound.some((o) => matches(o, flip)) ||
-          (under !== result.reading && point.kind !== "general-reading"),
-      ),
+      bound: bound.map((o) => ({ o, flips: flipsOf.filter((p) => matches(o, p.flip) && asItStands(p)) })),
+      otherFlips: flipsOf.filter((p) => !bound.some((o) => matches(o, p.flip)) || !asItStands(p)),
       owed: result.obligations.filter((o) => is(o.beneficiary)),
       notTriggered: result.not_triggered.filter((n) => is(n.obligor)),
       belligerent: result.belligerents.filter((b) => is(b.state)),
@@ -345,12 +335,7 @@ export function Explanation(props: Props) {
 
       {view.belligerent.map((b) => (
         <p key={b.war} className="belligerent">
-          At war ({b.war}), {b.side}
-          {b.wave === 0
-            ? " — from the outset."
-            : b.via
-              ? ` — joins in wave ${b.wave} through ${titles.get(b.via.instrument) ?? b.via.instrument} Art. ${b.via.article}, toward ${b.via.beneficiary.name}.`
-              : ` — joins in wave ${b.wave}.`}
+          {belligerentText(b, result)}.
         </p>
       ))}
 
@@ -362,6 +347,7 @@ export function Explanation(props: Props) {
           <ObligationCard
             key={`${o.instrument}-${o.provision}-${codeOf(o.beneficiary)}`}
             o={o}
+            result={result}
             assumptions={assumptions}
             flips={flips}
             readingOf={readingOf}
@@ -374,20 +360,24 @@ export function Explanation(props: Props) {
       {view.otherFlips.length > 0 && (
         <>
           <h3>Changed by a contested reading</h3>
-          {groupFlips(view.otherFlips).map(({ point, under, rows }) => {
+          {groupFlips(view.otherFlips).map(({ contested, rows }) => {
+            const point = contested.point;
             const choice = readingOf(point);
             const row = (r: FlipRow) => (
               <li key={`${r.instrument}-${r.article}-${r.main}-${r.alternative}`}>
-                <strong>{titles.get(r.instrument) ?? r.instrument}</strong>, Art. {r.article} ({r.kind})
-                toward {r.beneficiaries.join(", ")}: {r.main} → <strong>{r.alternative}</strong>
+                <strong>{citation(result, r)}</strong> ({r.kind}) toward {r.beneficiaries.join(", ")}:{" "}
+                {r.main} → <strong>{r.alternative}</strong>
               </li>
             );
             return (
-              <div key={`${point.kind}-${point.id}`} className="flip-group">
+              <div key={`${point.kind}-${point.id}-${contested.under}`} className="flip-group">
                 <p>
-                  <PointLabel point={point} />
-                  {under !== result.reading && point.kind !== "general-reading" && (
-                    <span className="held-by"> (compared under the {under} reading)</span>
+                  <PointLabel contested={contested} result={result} />
+                  {!result.general.includes(contested.under) && point.kind !== "general-reading" && (
+                    <span className="held-by">
+                      {" "}
+                      (compared under the {readingLabel(result, contested.under)})
+                    </span>
                   )}
                   <HeldBy point={point} />
                   <ReadingButton choice={choice} onReading={onReading} />
@@ -409,20 +399,15 @@ export function Explanation(props: Props) {
         <>
           <h3>Conflicting obligations</h3>
           {view.conflicts.map((c) => (
-            <div key={`${c.kind}-${c.description}`} className="conflict">
-              <p>{c.description}</p>
-              {c.prohibition && <Quote c={c.prohibition} />}
+            <div
+              key={`${c.kind}-${c.against?.text ?? ""}-${c.obligations.map((o) => o.instrument).join()}`}
+              className="conflict"
+            >
+              <p>{conflictText(c, result)}</p>
+              {c.against && <Quote id={c.against.text} result={result} />}
               <ul>
                 {c.views.map((v) => (
-                  <li key={v.view}>
-                    {v.view}
-                    {v.cites && (
-                      <span className="hint">
-                        {" "}
-                        ({v.cites.instrument_title}, {articleLabel(v.cites)})
-                      </span>
-                    )}
-                  </li>
+                  <li key={v.view}>{conflictViewText(v, result)}</li>
                 ))}
               </ul>
             </div>
@@ -435,10 +420,8 @@ export function Explanation(props: Props) {
           <h3>Its conduct breaches</h3>
           {view.violations.map((v) => (
             <div key={`${v.event}-${v.instrument}-${v.article}`} className="violation">
-              <p>
-                {v.description} — <strong>{v.instrument_title}</strong>, {articleLabel(v)}
-              </p>
-              <Quote c={v} />
+              <p>{violationText(v, result)}</p>
+              <Quote id={v.text} result={result} />
             </div>
           ))}
         </>
@@ -453,7 +436,7 @@ export function Explanation(props: Props) {
                 <button type="button" className="link-button" onClick={() => onSelect(codeOf(o.obligor))}>
                   {o.obligor.name}
                 </button>
-                : {o.kind} ({o.strength}), {titles.get(o.instrument) ?? o.instrument_title} Art. {o.article}
+                : {o.kind} ({strengthText(o.strength)}), {citation(result, o)}
               </li>
             ))}
           </ul>
@@ -466,11 +449,11 @@ export function Explanation(props: Props) {
           {view.wouldBind.map(({ n, o }) => (
             <div key={`${n.instrument}-${o.provision}-${codeOf(o.beneficiary)}`} className="would-bind">
               <p>
-                <strong>{n.title}</strong> ({n.status} {n.signed}
-                {n.in_force ? `, in force from ${n.in_force}` : ", no entry into force recorded"}), Art.{" "}
-                {o.article}: {o.kind} ({o.strength}) toward {o.beneficiary.name}
+                <strong>{citation(result, o)}</strong> ({n.status} {n.signed}
+                {n.in_force ? `, in force from ${n.in_force}` : ", no entry into force recorded"}): {o.kind} (
+                {strengthText(o.strength)}) toward {o.beneficiary.name}
               </p>
-              <Quote c={o} />
+              <Quote id={o.text} result={result} />
             </div>
           ))}
         </>
@@ -480,7 +463,7 @@ export function Explanation(props: Props) {
       {view.notTriggered.length === 0 ? (
         <p className="hint">No other provision binding {name} was tested.</p>
       ) : (
-        <NotTriggeredList items={view.notTriggered} titles={titles} />
+        <NotTriggeredList items={view.notTriggered} result={result} />
       )}
     </section>
   );

@@ -1,71 +1,67 @@
-import type { GeneralReading } from "../lib/types.js";
+import { axisText } from "../../report/words.js";
+import type { ReadingInfo } from "../lib/types.js";
 
 interface Props {
-  general: GeneralReading;
-  /** Instrument readings seen in this scenario's contested points: id → label. */
-  known: ReadonlyMap<string, string>;
+  /** The general readings, each an alternative on its axis (from the result's `readings`). */
+  general: readonly ReadingInfo[];
+  /** The general readings in effect, one per axis. */
+  inEffect: ReadonlySet<string>;
+  /** Instrument readings seen in this scenario's answers. */
+  known: readonly ReadingInfo[];
   adopted: ReadonlySet<string>;
   busy: boolean;
-  onGeneral: (reading: GeneralReading) => void;
+  onGeneral: (id: string) => void;
   onToggle: (id: string) => void;
 }
 
-const GENERAL: { id: GeneralReading; label: string; means: string }[] = [
-  {
-    id: "victim",
-    label: "Victim",
-    means: "a defence clause binds only toward an ally that did not start the war",
-  },
-  {
-    id: "territorial",
-    label: "Territorial",
-    means: "any armed attack on an ally's territory or covered forces binds, whoever started the war",
-  },
-];
-
-const shortId = (id: string) => {
-  const [instrument, , reading] = id.split("/");
-  return reading ? `${instrument}: ${reading}` : id;
-};
+const domId = (key: string) => `reading-${key.replace(/[^a-z0-9]+/gi, "-")}`;
 
 /** Which reading of the law the answer follows; every change asks the server again. */
-export function ReadingSwitch({ general, known, adopted, busy, onGeneral, onToggle }: Props) {
+export function ReadingSwitch({ general, inEffect, known, adopted, busy, onGeneral, onToggle }: Props) {
+  const axes = [...new Set(general.map((g) => g.axis ?? ""))];
   return (
     <div className="readings" aria-busy={busy}>
-      <fieldset className="general-reading">
-        <legend>Reading of defence clauses</legend>
-        {GENERAL.map((g) => (
-          <label key={g.id} title={g.means}>
-            <input
-              type="radio"
-              name="general-reading"
-              value={g.id}
-              checked={general === g.id}
-              onChange={() => onGeneral(g.id)}
-            />
-            {g.label}
-          </label>
-        ))}
-      </fieldset>
-      {known.size > 0 && (
+      {axes.map((axis) => (
+        <fieldset key={axis} className="general-reading">
+          <legend>{axisText(axis)}</legend>
+          {general
+            .filter((g) => (g.axis ?? "") === axis)
+            .map((g) => (
+              <label key={g.key} title={g.description ?? undefined}>
+                <input
+                  type="radio"
+                  name={`reading-${axis}`}
+                  value={g.key}
+                  checked={inEffect.has(g.key)}
+                  onChange={() => onGeneral(g.key)}
+                />
+                {g.label}
+              </label>
+            ))}
+        </fieldset>
+      ))}
+      {known.length > 0 && (
         <fieldset className="instrument-readings">
           <legend>Contested readings of particular articles</legend>
           <ul>
-            {[...known].map(([id, label]) => (
-              <li key={id}>
-                <label title={label}>
+            {known.map((r) => (
+              <li key={r.key}>
+                <label>
                   <input
                     type="checkbox"
-                    value={id}
-                    checked={adopted.has(id)}
-                    onChange={() => onToggle(id)}
-                    aria-describedby={`reading-${id.replace(/[^a-z0-9]+/gi, "-")}`}
+                    value={r.key}
+                    checked={adopted.has(r.key)}
+                    onChange={() => onToggle(r.key)}
+                    aria-describedby={r.held_by.length > 0 ? domId(r.key) : undefined}
                   />
-                  {shortId(id)}
+                  {r.label}
                 </label>
-                <span id={`reading-${id.replace(/[^a-z0-9]+/gi, "-")}`} className="visually-hidden">
-                  {label}
-                </span>
+                {r.held_by.length > 0 && (
+                  <span id={domId(r.key)} className="held-by">
+                    {" "}
+                    (held by {r.held_by.join(", ")})
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -1,4 +1,16 @@
 import { useMemo } from "react";
+import { answerSentence } from "../../report/print.js";
+import {
+  assumptionText,
+  belligerentText,
+  conditionText,
+  conflictText,
+  flipSummary,
+  names,
+  readingLabel,
+  violationText,
+  warName,
+} from "../../report/words.js";
 import { codeOf, ROLE, ROLES, type StateRole } from "../lib/roles.js";
 import type { Contested, Result } from "../lib/types.js";
 import { PointLabel, Quote, ReadingButton, type ReadingChoice } from "./Explanation.js";
@@ -6,20 +18,13 @@ import { PointLabel, Quote, ReadingButton, type ReadingChoice } from "./Explanat
 interface Props {
   result: Result;
   roles: ReadonlyMap<string, StateRole>;
-  titles: ReadonlyMap<string, string>;
   readingOf: (point: Contested["point"]) => ReadingChoice | null;
   onReading: (choice: ReadingChoice) => void;
   onSelect: (code: string) => void;
 }
 
-/** "A, B and C" */
-const names = (list: StateRole[]) => {
-  const all = list.map((r) => r.name);
-  return all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all.at(-1)}` : (all[0] ?? "");
-};
-
 /** The answer as a whole, before a state is picked. */
-export function Summary({ result, roles, titles, readingOf, onReading, onSelect }: Props) {
+export function Summary({ result, roles, readingOf, onReading, onSelect }: Props) {
   const byRole = useMemo(() => {
     const out = new Map<string, StateRole[]>();
     for (const r of roles.values()) out.set(r.role, [...(out.get(r.role) ?? []), r]);
@@ -30,45 +35,30 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
     for (const b of result.belligerents) out.set(b.war, [...(out.get(b.war) ?? []), b]);
     return out;
   }, [result]);
-  const acting = ["automatic", "discretionary"].flatMap((r) => byRole.get(r) ?? []);
-  const contested = [...roles.values()].filter((r) => r.contested && !acting.includes(r));
 
   return (
     <section className="summary" aria-labelledby="summary-h">
       <h2 id="summary-h">The answer</h2>
-      <p className="headline">
-        {acting.length === 0
-          ? result.obligations.length === 0
-            ? "No state is bound to do anything."
-            : "No state is bound to act; some are bound to consult or to stay out."
-          : `${acting.length} state${acting.length === 1 ? " is" : "s are"} bound to act: ${names(acting)}.`}
-        {contested.length > 0 &&
-          ` Contested readings or judgements would change what ${contested.length > 8 ? `${contested.length} more states` : names(contested)} must do.`}
-      </p>
+      <p className="headline">{answerSentence(result)}</p>
       <ul className="role-counts">
         {ROLES.filter((r) => r.id !== "not-bound" && byRole.has(r.id)).map((r) => (
           <li key={r.id}>
             <span className="swatch" style={{ background: r.color }} aria-hidden="true" /> {r.label}:{" "}
-            {names(byRole.get(r.id) ?? [])}
+            {names((byRole.get(r.id) ?? []).map((s) => ({ id: s.code, name: s.name })))}
           </li>
         ))}
       </ul>
 
       {[...wars].map(([war, members]) => (
         <div key={war} className="war">
-          <h3>{war}</h3>
+          <h3>{warName(result, war)}</h3>
           <ul>
             {members.map((b) => (
               <li key={codeOf(b.state)}>
                 <button type="button" className="link-button" onClick={() => onSelect(codeOf(b.state))}>
                   {b.state.name}
-                </button>{" "}
-                — {b.side}
-                {b.wave === 0
-                  ? " (from the outset)"
-                  : b.via
-                    ? `, wave ${b.wave}, through ${titles.get(b.via.instrument) ?? b.via.instrument} Art. ${b.via.article}`
-                    : `, wave ${b.wave}`}
+                </button>
+                <span className="hint"> — {belligerentText(b, result)}</span>
               </li>
             ))}
           </ul>
@@ -95,7 +85,7 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
                       {n.not_triggered.map((t) => (
                         <li key={`${t.provision}-${codeOf(t.obligor)}-${codeOf(t.beneficiary)}`}>
                           Art. {t.article} ({t.kind}), {t.obligor.name} toward {t.beneficiary.name}:{" "}
-                          {t.unmet.join("; ")}
+                          {t.unmet.map((u) => conditionText(u, result)).join("; ")}
                         </li>
                       ))}
                     </ul>
@@ -112,22 +102,16 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
           <ul className="contested">
             {result.contested.map((c) => {
               const choice = readingOf(c.point);
-              const who = [...new Set(c.flips.map((f) => f.obligor.name))];
               return (
                 <li key={`${c.point.kind}-${c.point.id}-${c.under}`}>
-                  <PointLabel point={c.point} />
-                  {c.under !== result.reading && c.point.kind !== "general-reading" && (
-                    <span className="held-by"> (compared under the {c.under} reading)</span>
+                  <PointLabel contested={c} result={result} />
+                  {!result.general.includes(c.under) && c.point.kind !== "general-reading" && (
+                    <span className="held-by"> (compared under the {readingLabel(result, c.under)})</span>
                   )}
                   {c.point.held_by.length > 0 && (
                     <span className="held-by"> (held by {c.point.held_by.join(", ")})</span>
                   )}
-                  <span className="hint">
-                    {" "}
-                    — changes {c.flips.length} obligation{c.flips.length === 1 ? "" : "s"} of{" "}
-                    {who.slice(0, 6).join(", ")}
-                    {who.length > 6 ? ` and ${who.length - 6} more` : ""}
-                  </span>
+                  <span className="hint"> — {flipSummary(c, result)}</span>
                   <ReadingButton choice={choice} onReading={onReading} />
                 </li>
               );
@@ -141,11 +125,13 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
           <h3>Conflicting obligations</h3>
           <ul>
             {result.conflicts.map((c) => (
-              <li key={`${codeOf(c.state)}-${c.kind}-${c.description}`}>
+              <li
+                key={`${codeOf(c.state)}-${c.kind}-${c.against?.text ?? ""}-${c.obligations.map((o) => o.instrument).join()}`}
+              >
                 <button type="button" className="link-button" onClick={() => onSelect(codeOf(c.state))}>
                   {c.state.name}
                 </button>
-                : {c.description}
+                : {conflictText(c, result)}
               </li>
             ))}
           </ul>
@@ -157,10 +143,8 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
           <h3>Conduct that breaches an instrument</h3>
           {result.violations.map((v) => (
             <div key={`${v.event}-${v.instrument}-${v.article}`} className="violation">
-              <p>
-                {v.by.name}: {v.description}
-              </p>
-              <Quote c={v} />
+              <p>{violationText(v, result)}</p>
+              <Quote id={v.text} result={result} />
             </div>
           ))}
         </>
@@ -170,7 +154,7 @@ export function Summary({ result, roles, titles, readingOf, onReading, onSelect 
       <ul className="assumptions">
         {result.assumptions.map((a) => (
           <li key={a.id} className={a.disputed ? "disputed" : undefined}>
-            {a.text}
+            {assumptionText(a, result)}
             <span className="hint">
               {" "}
               ({a.origin}

@@ -78,5 +78,5 @@ export const api = {
   whatIf: (asked: Asked, readings: readonly string[]) => whatIf<Result>(asked, readings),
   /** The analyst's brief as Markdown (`format=markdown`). */
   brief: (asked: Asked, readings: readonly string[]) =>
-    whatIf<{ markdown?: string } | Result>(asked, readings, "markdown"),
+    whatIf<{ markdown: string }>(asked, readings, "markdown"),
 };

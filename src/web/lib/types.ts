@@ -3,12 +3,11 @@
 import type { ActorRef } from "../../model/common.js";
 import type { ProvisionKind, Strength } from "../../model/instrument.js";
 import type { Result } from "../../model/result.js";
-import type { Characterisation, Event, EventKind, GeneralReading, Scenario } from "../../model/scenario.js";
+import type { Characterisation, Event, EventKind, Scenario } from "../../model/scenario.js";
 
 export type {
   Assumption,
   Belligerent,
-  Citation,
   Condition,
   Conflict,
   Contested,
@@ -16,19 +15,13 @@ export type {
   NotInForce,
   NotTriggered,
   Obligation,
+  ReadingInfo,
+  Source,
+  Standing,
+  Text,
   Violation,
 } from "../../model/result.js";
-export type {
-  ActorRef,
-  Characterisation,
-  Event,
-  EventKind,
-  GeneralReading,
-  ProvisionKind,
-  Result,
-  Scenario,
-  Strength,
-};
+export type { ActorRef, Characterisation, Event, EventKind, ProvisionKind, Result, Scenario, Strength };
 
 /** GET /api/states */
 export interface StateInfo {
