@@ -22,7 +22,6 @@ import { Instrument } from "../src/model/instrument.js";
 import type { Result } from "../src/model/result.js";
 import { buildApp } from "../src/server/app.js";
 import { ScenarioStore } from "../src/server/store.js";
-import { Library } from "../src/treaties/library.js";
 import { loadLibrary } from "../src/treaties/load.js";
 import { ATOP_DIR, atopPresent, cli } from "./helpers.js";
 

@@ -423,7 +423,7 @@ export function deriveAttacks(
  * it the other way: not when it is bound to both sides, nor when it would fight a state it owes a pledge.
  */
 export function decide(
-  library: Library,
+  _library: Library,
   situation: Situation,
   view: DateView,
   config: RunConfig,

@@ -83,16 +83,6 @@ function textOf(result: Result, id: string): Text | undefined {
   return result.texts.find((t) => t.id === id);
 }
 
-<<<<<<< HEAD
-function cite(result: Result, x: { instrument: string; article: string; text?: string }): string {
-  const text = x.text
-    ? textOf(result, x.text)
-    : result.texts.find((t) => t.instrument === x.instrument && t.article === x.article);
-  return `${text?.instrument_title ?? x.instrument}, ${text?.label ?? `Art. ${x.article}`}`;
-}
-
-=======
->>>>>>> faces
 /** The answer in a sentence or two. */
 export function answerSentence(result: Result): string {
   const military = result.obligations.filter((o) => MILITARY.has(o.kind));
@@ -124,11 +114,7 @@ export function answerSentence(result: Result): string {
     );
   if (result.commitments.length)
     parts.push(
-<<<<<<< HEAD
-      `${names(unique(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`,
-=======
       `${names(uniqueStates(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`,
->>>>>>> faces
     );
   return parts.join(" ");
 }
@@ -171,31 +157,19 @@ export function render(result: Result, options: PrintOptions = {}): string {
         ? "required by its own law"
         : "committed politically";
     item(
-<<<<<<< HEAD
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${cite(result, g.head)})`,
-=======
       `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${citation(result, g.head)})`,
->>>>>>> faces
     );
   }
   for (const g of grouped(result.available as unknown as Obligation[])) {
     item(
-<<<<<<< HEAD
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${cite(result, g.head)})`,
-=======
       `${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${citation(result, g.head)})`,
->>>>>>> faces
     );
   }
   const stays = result.joining.filter((j) => j.decision !== "joins" && j.reason !== "already-at-war");
   for (const j of stays)
-<<<<<<< HEAD
-    item(`${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${REASON[j.reason]}`);
-=======
     item(
       `${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${joiningReasonText(j.reason)}`,
     );
->>>>>>> faces
   const top = weightiest(result);
   if (top.length) {
     lines.push(md ? "\nWhat would change it most:" : "What would change it most:");
@@ -220,55 +194,25 @@ export function render(result: Result, options: PrintOptions = {}): string {
   if (result.conflicts.length) {
     h(2, "Conflicts");
     for (const c of result.conflicts) {
-<<<<<<< HEAD
-      const against = c.against
-        ? ` against ${cite(result, c.against)}${c.against.toward ? ` toward ${name(c.against.toward)}` : ""}`
-        : "";
-      item(
-        `${name(c.state)}: ${c.kind.replace(/-/g, " ")} — ${c.obligations.map((o) => `${cite(result, o)} toward ${name(o.beneficiary)}`).join("; ")}${against}`,
-      );
-      for (const v of c.views)
-        item(
-          `view: ${v.view === "prohibition-prevails" ? "the prohibition prevails" : readingLabel(result, v.view)}${v.cites.length ? ` (${v.cites.map((t) => cite(result, { instrument: "", article: "", text: t })).join("; ")})` : ""}`,
-          1,
-        );
-=======
       item(conflictText(c, result));
       for (const v of c.views) item(`view: ${conflictViewText(v, result)}`, 1);
->>>>>>> faces
     }
   }
   if (result.violations.length) {
     h(2, "Conduct against rules in force");
-<<<<<<< HEAD
-    for (const v of result.violations) {
-      item(
-        `${name(v.by)} (${v.event}, ${v.conduct.replace(/-/g, " ")}${v.toward ? ` toward ${name(v.toward)}` : ""}) acts against ${cite(result, v)}`,
-      );
-    }
-=======
     for (const v of result.violations) item(violationText(v, result));
->>>>>>> faces
   }
   if (result.contested.length) {
     h(2, "Contested");
     const shown = options.all ? result.contested : result.contested.slice(0, 8);
     for (const c of shown) {
       item(
-<<<<<<< HEAD
-        `${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c)}`,
-=======
         `${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c, result)}`,
->>>>>>> faces
       );
       if (options.all)
         for (const f of c.flips)
           item(
-<<<<<<< HEAD
-            `${name(f.obligor)} → ${name(f.beneficiary)}, ${cite(result, f)}: ${standText(f.main)} → ${standText(f.alternative)}`,
-=======
             `${name(f.obligor)} → ${name(f.beneficiary)}, ${citation(result, f)}: ${standingText(f.main)} → ${standingText(f.alternative)}`,
->>>>>>> faces
             1,
           );
     }
@@ -327,39 +271,6 @@ function quote(result: Result, id: string, item: (text: string, depth?: number) 
     `${mark}"${short}" — ${source?.title ?? "no source"}${source?.url ? ` <${source.url}>` : ""} [${t.quote_confidence}]`,
     1,
   );
-<<<<<<< HEAD
-}
-
-function standText(s: Contested["flips"][number]["main"]): string {
-  if (!s.bound) return s.unmet.length ? `not bound (${s.unmet.join(", ")} unmet)` : "not bound";
-  return `${strengthText(s.strength)}${s.joins ? ", joins the war" : ""}`;
-}
-
-function flipSummary(c: Contested): string {
-  const gained = c.flips.filter((f) => !f.main.bound && f.alternative.bound);
-  const lost = c.flips.filter((f) => f.main.bound && !f.alternative.bound);
-  const closer = c.flips.filter((f) => !f.main.bound && !f.alternative.bound);
-  const changed = c.flips.filter((f) => f.main.bound && f.alternative.bound);
-  const parts: string[] = [];
-  const who = (list: typeof c.flips) => names(unique(list.map((f) => f.obligor)));
-  if (gained.length) parts.push(`${who(gained)} become${gained.length > 1 ? "" : "s"} bound`);
-  if (lost.length) parts.push(`${who(lost)} no longer bound`);
-  if (changed.length) parts.push(`${who(changed)} bound differently`);
-  if (closer.length)
-    parts.push(
-      `${who(closer)} would still need ${[...new Set(closer.flatMap((f) => f.alternative.unmet))].join(", ")}`,
-    );
-  const joins = c.joins.filter((j) => j.alternative);
-  const leaves = c.joins.filter((j) => !j.alternative);
-  if (joins.length) parts.push(`${names(joins.map((j) => j.state))} join`);
-  if (leaves.length) parts.push(`${names(leaves.map((j) => j.state))} no longer join`);
-  for (const v of c.violations)
-    parts.push(
-      `${name(v.by)} ${v.alternative ? "would violate" : "would not violate"} ${v.instrument} Art. ${v.article}`,
-    );
-  return parts.join("; ") || "no change";
-=======
->>>>>>> faces
 }
 
 /** Who is notably not bound, and why: defence clauses of parties to the war, grouped by article. */
@@ -392,11 +303,7 @@ function notBound(
   const shown = all ? list : list.slice(0, 12);
   for (const g of shown) {
     item(
-<<<<<<< HEAD
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}, ${cite(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`,
-=======
       `${names(g.obligors)} → ${name(g.head.beneficiary)}, ${citation(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`,
->>>>>>> faces
     );
   }
   if (shown.length < list.length) item(`… ${list.length - shown.length} more (--all)`);

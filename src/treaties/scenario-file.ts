@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { LocatedYaml, type Path, type Problem } from "../data/located.js";
+import { LocatedYaml, type Problem } from "../data/located.js";
 import { Atlas } from "../geo/atlas.js";
 import { Scenario } from "../model/scenario.js";
 import type { CodeReading } from "../states/normalise.js";
