@@ -157,13 +157,17 @@ describe("web app (Chromium)", () => {
 
   // casus.result/2 takes the war's theatre from the events: the ROK strike hits only the DPRK, so no
   // attack on the ROK is derived and the territorial reading binds no one new here (the US stays out).
-  // The general reading that changes this answer is "forces abroad count as the party" (the CSTO).
-  it("the forces-abroad reading changes Kazakhstan's status (not bound → bound)", async () => {
-    expect(BOUND).not.toContain(await roleOf("KAZ"));
+  // The general reading that changes this answer is "forces abroad count as the party" (the CSTO): a blow
+  // at Russia's forces in the DPRK then threatens Russia (CST Art. 2 consultation binds Kazakhstan), while
+  // Art. 4 assistance would still need Russia's request.
+  it("the forces-abroad reading changes Kazakhstan's status (not bound → bound to consult)", async () => {
+    const before = await roleOf("KAZ");
+    expect(BOUND).not.toContain(before);
+    expect(before).not.toBe("consultation");
     // Two axes of general readings, one radio group each (reading-<axis>).
     await page.check('input[name="reading-forces-abroad"][value="forces-abroad"]');
     await answered("#scenario=korea-2025-rok-strike&reading=forces-abroad");
-    expect(BOUND).toContain(await roleOf("KAZ"));
+    expect(await roleOf("KAZ")).toBe("consultation");
     expect(page.url()).toContain("reading=forces-abroad");
     await page.click('.state-list .state-button[data-code="KAZ"]');
     await page.waitForSelector(
@@ -227,7 +231,9 @@ describe("web app (Chromium)", () => {
     const event = panel.locator('[data-event="prk-border-incident"]');
     expect(await event.locator("mark").first().textContent()).toMatch(/fired several shots/);
     expect(await event.textContent()).toMatch(/denied by Pyongyang/);
-    expect(await panel.textContent()).toMatch(/Only if the incidents are read as threats of attack/);
+    // Read as a threat, the incident would only make US–ROK Art. II available to the ROK (on its call): no
+    // obligation either way.
+    expect(await panel.textContent()).toMatch(/No obligation arises from the events as suggested/);
     await screenshot("read-article");
     await panel.getByLabel("Title").fill("Web test: read from an article");
     await panel.getByRole("button", { name: "Confirm and save as a scenario" }).click();
