@@ -18,6 +18,8 @@ export interface WhatIfCliOptions {
   war?: boolean;
   on?: string;
   declines?: string[];
+  /** The cap on the scenario file's size, in bytes. */
+  maxSize?: number;
 }
 
 /** `--at` takes a place code (KOR, USA-HI, sea:sea-of-japan) or coordinates `LAT,LON`. */
@@ -78,7 +80,7 @@ export function runWhatIf(
   let scenario: Scenario;
   if (scenarioPath) {
     if (options.attack) throw new UsageError("give a scenario file or --attack, not both");
-    const read = readScenarioFile(scenarioPath, library);
+    const read = readScenarioFile(scenarioPath, library, options.maxSize);
     if ("problems" in read) {
       for (const p of read.problems) io.err(formatProblem(p));
       throw new UsageError(`${read.problems.length} problem(s) in ${scenarioPath}`);
