@@ -3,6 +3,8 @@ import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
+import { DEFAULT_MAX_BYTES, parseSize } from "../data/safe-read.js";
+import { escapeControls } from "../data/terminal.js";
 import { treatyRows } from "../treaties/listing.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
@@ -15,16 +17,33 @@ import {
   showInstrument,
   UsageError,
 } from "./library-commands.js";
-import { exportScenarios, importScenarios, serve } from "./serve.js";
+import { exportScenarios, importScenarios } from "./scenario-transfer.js";
+import { dataDir, type ServeOptions, serve } from "./serve.js";
 import { runWhatIf, type WhatIfCliOptions } from "./what-if.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface LibraryOptions {
+  library?: string[];
+  libraryOnly?: string[];
+  maxSize?: number;
+}
 
 /** The options every command that reads the library takes. */
 const libraryOption = () =>
   new Option("--library <dir>", "add a treaty directory (repeatable)").argParser(collect);
 const libraryOnlyOption = () =>
   new Option("--library-only <dir>", "use only these treaty directories (repeatable)").argParser(collect);
+/** The cap on each treaty or scenario file read. */
+const maxSizeOption = () =>
+  new Option(
+    "--max-size <size>",
+    `largest treaty or scenario file to read (default 1M; e.g. 512k, 4M)`,
+  ).argParser((value: string) => {
+    const bytes = parseSize(value);
+    if (bytes === undefined) throw new UsageError(`--max-size: "${value}" is not a size (e.g. 512k, 4M)`);
+    return bytes;
+  });
 
 /** Builds the CLI; `io` is where it writes, so tests can run it in-process. */
 export function buildProgram(io: Output, setExit: (code: number) => void): Command {
@@ -38,8 +57,9 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .description("validate treaty files (default: the whole built-in library)")
     .argument("[paths...]", "files or directories")
     .option("--json", "machine-readable output")
-    .action((paths: string[], options: { json?: boolean }) =>
-      setExit(runCheck(paths, options.json ?? false, io)),
+    .addOption(maxSizeOption())
+    .action((paths: string[], options: { json?: boolean; maxSize?: number }) =>
+      setExit(runCheck(paths, options.json ?? false, io, options.maxSize)),
     );
 
   program
@@ -49,17 +69,18 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--party <code>", "only instruments this state or organisation is party to")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .option("--json", "machine-readable output")
     .action(
-      (options: {
-        on?: string;
-        party?: string;
-        library?: string[];
-        libraryOnly?: string[];
-        json?: boolean;
-      }) => {
+      (
+        options: LibraryOptions & {
+          on?: string;
+          party?: string;
+          json?: boolean;
+        },
+      ) => {
         const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
-        const library = loadOrFail(libraryPaths(options), io);
+        const library = loadOrFail(libraryPaths(options), io, options.maxSize);
         if (options.party && !library.registry.canonical(options.party)) {
           throw new UsageError(`--party: unknown state code ${options.party}`);
         }
@@ -75,9 +96,10 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .argument("<id>", "instrument id, e.g. russia-dprk-2024")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .option("--json", "machine-readable output")
-    .action((id: string, options: { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
-      const library = loadOrFail(libraryPaths(options), io);
+    .action((id: string, options: LibraryOptions & { json?: boolean }) => {
+      const library = loadOrFail(libraryPaths(options), io, options.maxSize);
       const instrument = library.byId.get(id);
       if (!instrument) throw new UsageError(`no instrument with id ${id}; casus treaties lists them`);
       if (options.json) io.out(JSON.stringify(instrument, null, 2));
@@ -97,51 +119,57 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--explain <state>", "why is this state bound, or not")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .option("--json", "the versioned JSON result (casus.result/1)")
     .option("--brief <file.md>", "also write the brief as Markdown with a bibliography")
-    .action(
-      (
-        scenario: string | undefined,
-        options: WhatIfCliOptions & { library?: string[]; libraryOnly?: string[] },
-      ) => {
-        runWhatIf(loadOrFail(libraryPaths(options), io), scenario, options, io);
-      },
-    );
+    .action((scenario: string | undefined, options: WhatIfCliOptions & LibraryOptions) => {
+      runWhatIf(loadOrFail(libraryPaths(options), io, options.maxSize), scenario, options, io);
+    });
 
   program
     .command("serve")
     .description("the HTTP API (and the web app, once built) on localhost")
     .option("--port <n>", "port (default 4319, or $PORT)")
-    .option("--host <host>", "interface to listen on (default 127.0.0.1)")
+    .option("--host <host>", "interface to listen on (default 127.0.0.1; beyond loopback needs --token)")
+    .option("--token <token>", "required on every /api route but /api/health (default $CASUS_TOKEN)")
+    .option(
+      "--allow-host <name>",
+      "also answer to this Host name (repeatable; $CASUS_ALLOWED_HOSTS)",
+      collect,
+    )
     .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
     .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
+    .option("--log-level <level>", "info (default), warn, error, debug, silent ($CASUS_LOG_LEVEL)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
-    .action(
-      async (options: {
-        port?: string;
-        host?: string;
-        data?: string;
-        workers?: string;
-        library?: string[];
-        libraryOnly?: string[];
-      }) => {
-        await serve(loadOrFail(libraryPaths(options), io), options, io);
-      },
-    );
+    .addOption(maxSizeOption())
+    .action(async (options: ServeOptions & LibraryOptions) => {
+      await serve(loadOrFail(libraryPaths(options), io, options.maxSize), options, io);
+    });
 
   const scenarios = program.command("scenarios").description("saved scenarios: export and import as files");
   scenarios
     .command("export")
     .argument("<dir>", "directory to write one YAML file per saved scenario")
-    .option("--data <dir>", "the data directory")
-    .action((dir: string, options: { data?: string }) => exportScenarios(dir, options.data, io));
+    .option("--data <dir>", "the data directory (default $CASUS_DATA or ./.casus-data)")
+    .action((dir: string, options: { data?: string }) => exportScenarios(dir, dataDir(options.data), io));
   scenarios
     .command("import")
-    .argument("<path>", "a scenario file or a directory of them")
-    .option("--data <dir>", "the data directory")
-    .action((path: string, options: { data?: string }) =>
-      importScenarios(path, loadOrFail(libraryPaths({}), io), options.data, io),
+    .argument("<path>", "a scenario file or a directory of them (<uuid>.yaml keeps its id)")
+    .option("--data <dir>", "the data directory (default $CASUS_DATA or ./.casus-data)")
+    .option("--overwrite", "replace scenarios already saved under the same ids")
+    .addOption(maxSizeOption())
+    .action((path: string, options: { data?: string; overwrite?: boolean; maxSize?: number }) =>
+      importScenarios(
+        path,
+        loadOrFail(libraryPaths({}), io),
+        {
+          dataDir: dataDir(options.data),
+          overwrite: options.overwrite ?? false,
+          maxBytes: options.maxSize ?? DEFAULT_MAX_BYTES,
+        },
+        io,
+      ),
     );
 
   program
@@ -162,7 +190,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
 }
 
 /** Runs the CLI; returns the exit code. Errors are one line, never a stack trace. */
-export async function run(argv: string[], io: Output): Promise<number> {
+export async function run(argv: string[], terminal: Output): Promise<number> {
+  // Titles, file names and messages come from files and users: nothing they hold may drive the terminal.
+  const io: Output = {
+    out: (line) => terminal.out(escapeControls(line)),
+    err: (line) => terminal.err(escapeControls(line)),
+  };
   let code = 0;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -183,6 +216,12 @@ export async function run(argv: string[], io: Output): Promise<number> {
 
 const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
+  // Piped into `head`, the reader goes away early: stop quietly instead of dying on EPIPE.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(0);
+    });
   const io: Output = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
