@@ -59,7 +59,7 @@ function hostileDir(kind: string, good: { name: string; text: string }): string 
 async function timed(command: string, kind: string, args: string[]) {
   const started = performance.now();
   const result = await cli(args);
-  (timings[command] ??= {})[kind] = Math.round((performance.now() - started) * 10) / 10;
+  timings[command] = { ...timings[command], [kind]: Math.round((performance.now() - started) * 10) / 10 };
   return result;
 }
 
