@@ -103,6 +103,18 @@ describe("optimistic concurrency", () => {
     );
   });
 
+  it("is documented in the OpenAPI document", async () => {
+    const doc = (await app.inject("/openapi.json")).json();
+    for (const method of ["put", "delete"]) {
+      const operation = doc.paths["/api/scenarios/{id}"][method];
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toContain("If-Match");
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["412", "428", "503"]));
+    }
+    expect(doc.paths["/api/scenarios/{id}"].get.responses["200"].headers.ETag).toBeDefined();
+    expect(doc.components.schemas.SavedScenario.required).toContain("version");
+    expect(doc.paths["/api/import"].post.parameters[0].name).toBe("overwrite");
+  });
+
   it("ids are UUIDs compared without regard to case", async () => {
     const { id } = (await app.inject({ method: "POST", url: "/api/scenarios", payload: rokStrike })).json();
     const upper = (id as string).toUpperCase();

@@ -215,7 +215,8 @@ describe("web app (Chromium)", () => {
     await builder.getByLabel("Title", { exact: true }).fill("Web test: mine");
     // Meanwhile someone else saves a change.
     const url = `${server?.url}/api/scenarios/${id}`;
-    const theirs = { ...(await (await fetch(url)).json()).scenario, title: "Web test: theirs" };
+    const saved = async () => (await (await fetch(url)).json()) as { title: string; scenario: object };
+    const theirs = { ...(await saved()).scenario, title: "Web test: theirs" };
     const put = await fetch(url, {
       method: "PUT",
       headers: { "content-type": "application/json", "if-match": "*" },
@@ -228,13 +229,13 @@ describe("web app (Chromium)", () => {
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain("“Web test: theirs”");
     expect(await conflict.textContent()).toContain("Your changes were not saved.");
-    expect((await (await fetch(url)).json()).title).toBe("Web test: theirs");
+    expect((await saved()).title).toBe("Web test: theirs");
     await screenshot("edit-conflict");
 
     await conflict.getByRole("button", { name: "Overwrite with mine" }).click();
     await page.locator(".notice", { hasText: "Changes saved." }).waitFor();
     expect(await conflict.count()).toBe(0);
-    expect((await (await fetch(url)).json()).title).toBe("Web test: mine");
+    expect((await saved()).title).toBe("Web test: mine");
   });
 
   it("keyboard only (Tab, Enter) reaches the explanation panel", async () => {
