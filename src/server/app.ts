@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
+  LogController,
 } from "fastify";
 import { z } from "zod";
 import { describeIssue, type Problem } from "../data/located.js";
@@ -201,7 +202,7 @@ export function buildApp({
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     // Logged by the error handler when something goes wrong; a line per request would drown those.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler: answerClientError,
     // A malformed URL (`/%`) is rejected before any hook runs: give it the headers and error shape here.
     frameworkErrors: (error, _request, reply) => {
