@@ -2,7 +2,7 @@
 // and nothing that can drive their terminal.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LocatedYaml } from "../src/data/located.js";
 import { escapeControls } from "../src/data/terminal.js";
 import { loadLibrary } from "../src/treaties/load.js";
@@ -32,6 +32,19 @@ describe("YAML syntax errors are reported where they are", () => {
     expect(problem?.line).toBeGreaterThanOrEqual(line - 1);
     expect(problem?.line).toBeLessThanOrEqual(line + 1);
     expect(problem?.column).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("keys that are lists or mappings", () => {
+  it("are one problem at the key, not a Node warning printed raw (found while profiling the fuzzer)", () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    const broken = russia2024.replace(/^kind: /m, "[a, b]: 1\nkind: ");
+    const [problem, ...rest] = problemsOf(broken);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toMatch(/a key must be plain text, not a list or mapping/);
+    expect(problem?.line).toBe(lineOf(broken, "[a, b]: 1"));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });
 

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isCollection, isNode, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { nestingDepth, wellFormed } from "./well-formed.js";
 
@@ -10,6 +10,26 @@ export interface Problem {
   field?: string;
   message: string;
   fix?: string;
+}
+
+/** A mapping key that is itself a list or mapping (`[a]: 1`), which no casus field can be. */
+function collectionKey(
+  doc: ReturnType<typeof parseDocument>,
+): { pos: [number, number]; message: string } | undefined {
+  let found: { pos: [number, number]; message: string } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) && pair.key.range) {
+        found = {
+          pos: [pair.key.range[0], pair.key.range[1]],
+          message: "a key must be plain text, not a list or mapping",
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 export function formatProblem(problem: Problem): string {
@@ -55,8 +75,14 @@ export class LocatedYaml {
   /** Parses text; a syntax error comes back as a single problem rather than a half-read value. */
   static parse(file: string, text: string): LocatedYaml | Problem {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const error = doc.errors[0];
+    // logLevel "error": the parser's warnings would go to the process (printed raw); ours are problems.
+    const doc = parseDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      logLevel: "error",
+    });
+    const error = doc.errors[0] ?? collectionKey(doc);
     if (error) {
       // Without prettyErrors the error has only its offset: the line and column come from the counter.
       const { line, col } = lines.linePos(error.pos[0]);
