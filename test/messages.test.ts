@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { LocatedYaml } from "../src/data/located.js";
 import { escapeControls } from "../src/data/terminal.js";
+import { readableLine } from "../src/server/log.js";
 import { loadLibrary } from "../src/treaties/load.js";
 import { cli, libraryFile, tempLibrary } from "./helpers.js";
 
@@ -109,5 +110,21 @@ describe("control characters never reach the terminal raw", () => {
     const text = await cli(["what-if", scenario]);
     expect(text.out.toLowerCase()).toContain("red \\u001b[31m alert \\u009b2j");
     expect(text.out).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe("the server log at a terminal", () => {
+  it("is one readable line per entry, control characters escaped", () => {
+    const line = readableLine(
+      JSON.stringify({
+        level: 50,
+        time: Date.UTC(2025, 0, 2, 3, 4, 5),
+        pid: 1,
+        hostname: "h",
+        msg: "storage \u001b[2J",
+        cause: "disk-full",
+      }),
+    );
+    expect(line).toBe("03:04:05 ERROR storage \\u001b[2J  cause=disk-full");
   });
 });
