@@ -127,7 +127,7 @@ export function findFiles(
           if (matches || (options.recursive && stats.isDirectory()))
             refused.push({
               path,
-              message: `symbolic link out of ${relative(process.cwd(), root) || "."}: not followed`,
+              message: `symbolic link out of ${displayPath(root) || "."}: not followed`,
             });
           continue;
         }
