@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { Result } from "../src/model/result.js";
 import { BODY_LIMIT, buildApp } from "../src/server/app.js";
-import { ScenarioStore } from "../src/server/store.js";
+import { SCHEMA_VERSION, ScenarioStore } from "../src/server/store.js";
 import { KOREA_LIBRARY, loadLibrary } from "../src/treaties/load.js";
 import { BUILTIN_SCENARIOS } from "../src/treaties/scenario-file.js";
 
@@ -26,7 +26,12 @@ describe("GET routes", () => {
   it("/api/health", async () => {
     const res = await app.inject("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, result_schema: "casus.result/2", store_schema: 2 });
+    expect(res.json()).toMatchObject({
+      ok: true,
+      result_schema: "casus.result/2",
+      store_schema: SCHEMA_VERSION,
+      storage: { writable: true },
+    });
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toMatch(/default-src 'self'/);
   });
@@ -148,23 +153,27 @@ describe("saved scenarios", () => {
     const listed = (await app.inject("/api/scenarios")).json();
     expect(listed.items.map((i: { id: string }) => i.id)).toContain(id);
 
-    const loaded = (await app.inject(`/api/scenarios/${id}`)).json();
-    expect(loaded.scenario.title).toBe(rokStrike.title);
+    const loaded = await app.inject(`/api/scenarios/${id}`);
+    expect(loaded.json().scenario.title).toBe(rokStrike.title);
+    expect(loaded.headers.etag).toBe('"1"');
 
     const updated = await app.inject({
       method: "PUT",
       url: `/api/scenarios/${id}`,
+      headers: { "if-match": loaded.headers.etag as string },
       payload: { ...rokStrike, title: "renamed" },
     });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().title).toBe("renamed");
+    expect(updated.headers.etag).toBe('"2"');
 
     const ran = (await app.inject(`/api/scenarios/${id}/what-if`)).json();
     expect(ran.title).toBe("renamed");
 
-    expect((await app.inject({ method: "DELETE", url: `/api/scenarios/${id}` })).statusCode).toBe(204);
+    const remove = { method: "DELETE" as const, url: `/api/scenarios/${id}`, headers: { "if-match": '"2"' } };
+    expect((await app.inject(remove)).statusCode).toBe(204);
     expect((await app.inject(`/api/scenarios/${id}`)).statusCode).toBe(404);
-    expect((await app.inject({ method: "DELETE", url: `/api/scenarios/${id}` })).statusCode).toBe(404);
+    expect((await app.inject(remove)).statusCode).toBe(404);
   });
 
   it("refuses a bad id and a bad body without saving anything", async () => {
@@ -188,6 +197,13 @@ describe("saved scenarios", () => {
     expect(store.count()).toBe(count);
     const good = await post("/api/import", { ...exported, scenarios: [{ scenario: rokStrike }] });
     expect(good.json()).toEqual({ imported: 1 });
+    expect(store.count()).toBe(count + 1);
+    // Importing what is already saved needs overwrite=true, and then replaces it (no new rows).
+    const again = await post("/api/import", exported);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().ids).toEqual(exported.scenarios.map((s: { id: string }) => s.id));
+    const overwritten = await post("/api/import?overwrite=true", exported);
+    expect(overwritten.json()).toEqual({ imported: exported.scenarios.length });
     expect(store.count()).toBe(count + 1);
   });
 

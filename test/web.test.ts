@@ -217,6 +217,37 @@ describe("web app (Chromium)", () => {
     await screenshot("saved-after-restart");
   });
 
+  it("a save another editor got in first is shown as a conflict, and can overwrite or reload", async () => {
+    const hash = new URL(page.url()).hash;
+    const id = /#saved=([0-9a-f-]{36})/.exec(hash)?.[1] as string;
+    await page.getByRole("button", { name: "Build or edit a scenario" }).click();
+    const builder = page.locator("form.builder");
+    await builder.getByLabel("Title", { exact: true }).fill("Web test: mine");
+    // Meanwhile someone else saves a change.
+    const url = `${server?.url}/api/scenarios/${id}`;
+    const saved = async () => (await (await fetch(url)).json()) as { title: string; scenario: object };
+    const theirs = { ...(await saved()).scenario, title: "Web test: theirs" };
+    const put = await fetch(url, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "if-match": "*" },
+      body: JSON.stringify(theirs),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+
+    await builder.getByRole("button", { name: "Save changes" }).click();
+    const conflict = page.locator(".notice.conflict");
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain("“Web test: theirs”");
+    expect(await conflict.textContent()).toContain("Your changes were not saved.");
+    expect((await saved()).title).toBe("Web test: theirs");
+    await screenshot("edit-conflict");
+
+    await conflict.getByRole("button", { name: "Overwrite with mine" }).click();
+    await page.locator(".notice", { hasText: "Changes saved." }).waitFor();
+    expect(await conflict.count()).toBe(0);
+    expect((await saved()).title).toBe("Web test: mine");
+  });
+
   it("an article pasted, read and confirmed becomes a saved scenario", async () => {
     await page.goto(`${server?.url}/#scenario=korea-2024-10-15-incident`);
     await page.getByRole("button", { name: "Paste an article" }).click();

@@ -30,8 +30,8 @@ export function libraryPaths(options: { library?: string[]; libraryOnly?: string
 }
 
 /** Loads the library; problems in it are reported and stop the command. */
-export function loadOrFail(paths: string[], io: Output): Library {
-  const { library, problems } = loadLibrary(paths);
+export function loadOrFail(paths: string[], io: Output, maxBytes?: number): Library {
+  const { library, problems } = loadLibrary(paths, maxBytes ? { maxBytes } : {});
   if (problems.length > 0) {
     for (const p of problems) io.err(formatProblem(p));
     throw new FileProblems(`${problems.length} problem(s) in the library; run casus check`);
@@ -39,8 +39,11 @@ export function loadOrFail(paths: string[], io: Output): Library {
   return library;
 }
 
-export function runCheck(paths: string[], json: boolean, io: Output): number {
-  const { library, problems } = loadLibrary(paths.length ? paths : [BUILTIN_LIBRARY]);
+export function runCheck(paths: string[], json: boolean, io: Output, maxBytes?: number): number {
+  const { library, problems } = loadLibrary(
+    paths.length ? paths : [BUILTIN_LIBRARY],
+    maxBytes ? { maxBytes } : {},
+  );
   if (json) {
     io.out(JSON.stringify({ instruments: library.instruments.length, problems }, null, 2));
   } else if (problems.length === 0) {

@@ -3,6 +3,8 @@ import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
+import { DEFAULT_MAX_BYTES, parseSize } from "../data/safe-read.js";
+import { escapeControls } from "../data/terminal.js";
 import { atopDirFrom } from "../history/atop-source.js";
 import { treatyRows } from "../treaties/listing.js";
 import { resolveInstrument, resolveState } from "../treaties/normalise.js";
@@ -31,7 +33,8 @@ import {
   UsageError,
 } from "./library-commands.js";
 import { type ReadCliOptions, runRead } from "./read.js";
-import { exportScenarios, importScenarios, serve } from "./serve.js";
+import { exportScenarios, importScenarios } from "./scenario-transfer.js";
+import { dataDir, type ServeOptions, serve } from "./serve.js";
 import { runWhatIf, type WhatIfCliOptions } from "./what-if.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -41,6 +44,22 @@ const libraryOption = () =>
   new Option("--library <dir>", "add a treaty directory (repeatable)").argParser(collect);
 const libraryOnlyOption = () =>
   new Option("--library-only <dir>", "use only these treaty directories (repeatable)").argParser(collect);
+/** The cap on each treaty or scenario file read. */
+const maxSizeOption = () =>
+  new Option(
+    "--max-size <size>",
+    "largest treaty or scenario file to read (default 1M; e.g. 512k, 4M)",
+  ).argParser((value: string) => {
+    const bytes = parseSize(value);
+    if (bytes === undefined) throw new UsageError(`--max-size: "${value}" is not a size (e.g. 512k, 4M)`);
+    return bytes;
+  });
+
+interface LibraryOptions {
+  library?: string[];
+  libraryOnly?: string[];
+  maxSize?: number;
+}
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
@@ -64,8 +83,9 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--json", "machine-readable output")
     .addOption(atopOption())
     .addOption(cacheOption())
-    .action((paths: string[], options: AtopOptions & { json?: boolean }) => {
-      const code = runCheck(paths, options.json ?? false, io);
+    .addOption(maxSizeOption())
+    .action((paths: string[], options: AtopOptions & { json?: boolean; maxSize?: number }) => {
+      const code = runCheck(paths, options.json ?? false, io, options.maxSize);
       setExit(atopDirFrom(options.atop) ? Math.max(code, checkAtop(options, io)) : code);
     });
 
@@ -76,6 +96,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--party <code>", "only instruments this state or organisation is party to")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
     .option("--json", "machine-readable output")
@@ -86,11 +107,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
           party?: string;
           library?: string[];
           libraryOnly?: string[];
+          maxSize?: number;
           json?: boolean;
         },
       ) => {
         const on = checkDateOption("--on", options.on) ?? new Date().toISOString().slice(0, 10);
-        const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io);
+        const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io, options.maxSize), options, io);
         let party: string | undefined;
         if (options.party) {
           const r = resolveState(library, options.party, on);
@@ -112,12 +134,21 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .argument("<id>", "instrument id, e.g. russia-dprk-2024 (atop-N for ATOP alliance N, with --atop)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
     .option("--json", "machine-readable output")
     .action(
-      (id: string, options: AtopOptions & { library?: string[]; libraryOnly?: string[]; json?: boolean }) => {
-        const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io);
+      (
+        id: string,
+        options: AtopOptions & {
+          library?: string[];
+          libraryOnly?: string[];
+          maxSize?: number;
+          json?: boolean;
+        },
+      ) => {
+        const library = withAtopIfAsked(loadOrFail(libraryPaths(options), io, options.maxSize), options, io);
         const resolved = resolveInstrument(library, id);
         if (!resolved.ok) {
           throw new UsageError(
@@ -161,6 +192,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--all", "everything, not only the answer and what bears on it")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
     .option("--json", "the versioned JSON result (casus.result/2; docs/result.md)")
@@ -168,9 +200,15 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .action(
       (
         scenario: string | undefined,
-        options: WhatIfCliOptions & AtopOptions & { library?: string[]; libraryOnly?: string[] },
+        options: WhatIfCliOptions &
+          AtopOptions & { library?: string[]; libraryOnly?: string[]; maxSize?: number },
       ) => {
-        runWhatIf(withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io), scenario, options, io);
+        runWhatIf(
+          withAtopIfAsked(loadOrFail(libraryPaths(options), io, options.maxSize), options, io),
+          scenario,
+          options,
+          io,
+        );
       },
     );
 
@@ -187,6 +225,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--graphml", "GraphML: states as nodes, obligations as directed edges")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
     .addHelpText("after", NETWORK_HELP)
@@ -200,10 +239,11 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
           graphml?: boolean;
           library?: string[];
           libraryOnly?: string[];
+          maxSize?: number;
         },
       ) => {
         const on = checkDateOption("--on", options.on) as string;
-        runNetwork(loadOrFail(libraryPaths(options), io), { ...options, on }, io);
+        runNetwork(loadOrFail(libraryPaths(options), io, options.maxSize), { ...options, on }, io);
       },
     );
 
@@ -220,11 +260,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--no-progress", "no progress bar on the terminal")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
     .addHelpText("after", DYADS_HELP)
-    .action((options: DyadsCliOptions & { library?: string[]; libraryOnly?: string[] }) =>
-      runDyads(loadOrFail(libraryPaths(options), io), options, io, VERSION),
+    .action((options: DyadsCliOptions & { library?: string[]; libraryOnly?: string[]; maxSize?: number }) =>
+      runDyads(loadOrFail(libraryPaths(options), io, options.maxSize), options, io, VERSION),
     );
 
   program
@@ -234,51 +275,66 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--dateline <date>", "the article's date (YYYY-MM-DD), where the text gives none")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .option("--json", "machine-readable output (casus.read/1)")
     .action(
-      (file: string | undefined, options: ReadCliOptions & { library?: string[]; libraryOnly?: string[] }) =>
-        runRead(loadOrFail(libraryPaths(options), io), file, options, io),
+      (
+        file: string | undefined,
+        options: ReadCliOptions & { library?: string[]; libraryOnly?: string[]; maxSize?: number },
+      ) => runRead(loadOrFail(libraryPaths(options), io, options.maxSize), file, options, io),
     );
 
   program
     .command("serve")
     .description("the HTTP API (and the web app, once built) on localhost")
     .option("--port <n>", "port (default 4319, or $PORT)")
-    .option("--host <host>", "interface to listen on (default 127.0.0.1)")
+    .option("--host <host>", "interface to listen on (default 127.0.0.1; beyond loopback needs --token)")
+    .option("--token <token>", "required on every /api route but /api/health (default $CASUS_TOKEN)")
+    .option(
+      "--allow-host <name>",
+      "also answer to this Host name (repeatable; $CASUS_ALLOWED_HOSTS)",
+      collect,
+    )
     .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
     .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
+    .option("--log-level <level>", "info (default), warn, error, debug, silent ($CASUS_LOG_LEVEL)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
+    .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
-    .action(
-      async (
-        options: AtopOptions & {
-          port?: string;
-          host?: string;
-          data?: string;
-          workers?: string;
-          library?: string[];
-          libraryOnly?: string[];
-        },
-      ) => {
-        // With ATOP, the API's what-ifs and the web app's date slider and builder answer on any date since 1816.
-        await serve(withAtopIfAsked(loadOrFail(libraryPaths(options), io), options, io), options, io);
-      },
-    );
+    .action(async (options: AtopOptions & ServeOptions & LibraryOptions) => {
+      // With ATOP, the API's what-ifs and the web app's date slider and builder answer on any date since 1816.
+      await serve(
+        withAtopIfAsked(loadOrFail(libraryPaths(options), io, options.maxSize), options, io),
+        options,
+        io,
+      );
+    });
 
   const scenarios = program.command("scenarios").description("saved scenarios: export and import as files");
   scenarios
     .command("export")
     .argument("<dir>", "directory to write one YAML file per saved scenario")
-    .option("--data <dir>", "the data directory")
-    .action((dir: string, options: { data?: string }) => exportScenarios(dir, options.data, io));
+    .option("--data <dir>", "the data directory (default $CASUS_DATA or ./.casus-data)")
+    .action((dir: string, options: { data?: string }) => exportScenarios(dir, dataDir(options.data), io));
   scenarios
     .command("import")
-    .argument("<path>", "a scenario file or a directory of them")
-    .option("--data <dir>", "the data directory")
-    .action((path: string, options: { data?: string }) =>
-      importScenarios(path, loadOrFail(libraryPaths({}), io), options.data, io),
+    .argument("<path>", "a scenario file or a directory of them (<uuid>.yaml keeps its id)")
+    .option("--data <dir>", "the data directory (default $CASUS_DATA or ./.casus-data)")
+    .option("--overwrite", "replace scenarios already saved under the same ids")
+    .addOption(maxSizeOption())
+    .action((path: string, options: { data?: string; overwrite?: boolean; maxSize?: number }) =>
+      importScenarios(
+        path,
+        loadOrFail(libraryPaths({}), io),
+        {
+          dataDir: dataDir(options.data),
+          overwrite: options.overwrite ?? false,
+          maxBytes: options.maxSize ?? DEFAULT_MAX_BYTES,
+        },
+        io,
+      ),
     );
 
   program
@@ -299,7 +355,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
 }
 
 /** Runs the CLI; returns the exit code. Errors are one line, never a stack trace. */
-export async function run(argv: string[], io: Output): Promise<number> {
+export async function run(argv: string[], terminal: Output): Promise<number> {
+  // Titles, file names and messages come from files and users: nothing they hold may drive the terminal.
+  const io: Output = {
+    out: (line) => terminal.out(escapeControls(line)),
+    err: (line) => terminal.err(escapeControls(line)),
+  };
   let code = 0;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -326,6 +387,12 @@ export async function run(argv: string[], io: Output): Promise<number> {
 
 const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
+  // Piped into `head`, the reader goes away early: stop quietly instead of dying on EPIPE.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(0);
+    });
   const io: Output = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -1,13 +1,14 @@
-import cluster from "node:cluster";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import cluster, { type Worker } from "node:cluster";
+import { existsSync } from "node:fs";
+import { networkInterfaces } from "node:os";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
-import { formatProblem } from "../data/located.js";
+import { pino } from "pino";
 import { buildApp } from "../server/app.js";
+import { bindingProblem, type Exposure, isLoopback, isWildcard } from "../server/exposure.js";
+import { loggerOptions } from "../server/log.js";
 import { ScenarioStore } from "../server/store.js";
 import type { Library } from "../treaties/library.js";
-import { parseScenario } from "../treaties/scenario-file.js";
 import { type Output, UsageError } from "./library-commands.js";
 
 /** Where saved scenarios live unless `--data` or CASUS_DATA says otherwise. */
@@ -18,51 +19,100 @@ export function dataDir(option?: string): string {
 /** The built web app, if `npm run build:web` has made one. */
 export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
-export async function serve(
-  library: Library,
-  options: { port?: string; host?: string; data?: string; workers?: string },
-  io: Output,
-  openAt = "",
-): Promise<void> {
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  data?: string;
+  workers?: string;
+  token?: string;
+  allowHost?: string[];
+  logLevel?: string;
+}
+
+/** Workers that die within this window count against the restart budget. */
+const RESTART_WINDOW_MS = 60_000;
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+type WorkerMessage = { address?: string; addresses?: string[] } | { error?: string };
+
+/** What to print as "listening on": every address the socket really has (all interfaces for 0.0.0.0). */
+function listeningAddresses(host: string, port: number): string[] {
+  const url = (address: string) => `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  if (!isWildcard(host)) return [url(host.replace(/^\[(.*)\]$/, "$1"))];
+  const v6 = host.includes(":");
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((i) => v6 || i.family === "IPv4")
+    .map((i) => url(i.address));
+}
+
+export async function serve(library: Library, options: ServeOptions, io: Output, openAt = ""): Promise<void> {
   const port = Number(options.port ?? process.env.PORT ?? 4319);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: ${options.port} is not a port number`);
   const workers = Number(options.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new UsageError(`--workers: ${options.workers} is not 1–64`);
+  const level = options.logLevel ?? process.env.CASUS_LOG_LEVEL ?? "info";
+  if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level: one of ${LOG_LEVELS.join(", ")}`);
+  const exposure: Exposure = {
+    host: options.host ?? "127.0.0.1",
+    allowedHosts: [
+      ...(options.allowHost ?? []),
+      ...(process.env.CASUS_ALLOWED_HOSTS ?? "").split(",").filter(Boolean),
+    ],
+    ...((options.token ?? process.env.CASUS_TOKEN)
+      ? { token: options.token ?? process.env.CASUS_TOKEN }
+      : {}),
+  };
+  const refused = bindingProblem(exposure);
+  if (refused) throw new UsageError(refused);
+  const data = dataDir(options.data);
+  const announce = (addresses: string[], extra = "") => {
+    if (!isLoopback(exposure.host))
+      io.err(
+        `casus: warning: listening beyond this machine (--host ${exposure.host}); every /api route but /api/health needs the token`,
+      );
+    io.out(`casus listening on ${addresses.join(", ")} (${extra}data: ${data})`);
+    const first = addresses.find((a) => !a.includes("[")) ?? addresses[0];
+    if (existsSync(WEB_ROOT) && first)
+      io.out(`open ${first}/${exposure.token ? `?token=${encodeURIComponent(exposure.token)}` : openAt}`);
+  };
+
   if (workers > 1 && cluster.isPrimary) {
-    // The engine is synchronous CPU work: several processes share the port, one per core. SQLite in WAL
-    // mode takes writes from all of them.
-    for (let i = 0; i < workers; i++) cluster.fork();
-    let announced = false;
-    cluster.on("message", (_worker, message: { address?: string }) => {
-      if (message.address && !announced) {
-        announced = true;
-        io.out(`casus listening on ${message.address} (${workers} workers, data: ${dataDir(options.data)})`);
-        if (existsSync(WEB_ROOT)) io.out(`open ${message.address}/${openAt}`);
-      }
-    });
-    const stop = (signal: NodeJS.Signals) => {
-      io.out(`${signal}: closing`);
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-      cluster.on("exit", () => {
-        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      });
-    };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
+    superviseWorkers(workers, level, announce, io);
     return;
   }
-  const store = new ScenarioStore(dataDir(options.data));
-  const app = buildApp({ library, store, webRoot: WEB_ROOT });
-  const address = await app.listen({ port, host: options.host ?? "127.0.0.1" });
-  if (cluster.isWorker) process.send?.({ address });
-  else {
-    io.out(`casus listening on ${address} (data: ${store.dataDir})`);
-    if (existsSync(WEB_ROOT)) io.out(`open ${address}/${openAt}`);
+
+  const logger = loggerOptions(level);
+  const store = new ScenarioStore(data, { tolerateFaults: true });
+  const app = buildApp({ library, store, webRoot: WEB_ROOT, logger, exposure });
+  try {
+    await app.listen({ port, host: exposure.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "EADDRINUSE"
+        ? `port ${port} on ${exposure.host} is in use (another casus?): choose another with --port`
+        : code === "EADDRNOTAVAIL"
+          ? `--host ${exposure.host} is not an address of this machine`
+          : `cannot listen on ${exposure.host}:${port}: ${(error as Error).message}`;
+    store.close();
+    if (cluster.isWorker) {
+      process.send?.({ error: message } satisfies WorkerMessage);
+      process.exit(1);
+    }
+    throw new UsageError(message);
   }
+  const bound = app.server.address();
+  const addresses =
+    bound && typeof bound === "object"
+      ? listeningAddresses(exposure.host, bound.port)
+      : app.addresses().map(String);
+  if (cluster.isWorker) process.send?.({ addresses } satisfies WorkerMessage);
+  else announce(addresses);
   const stop = async (signal: string) => {
-    io.out(`${signal}: closing`);
+    if (!cluster.isWorker) io.out(`${signal}: closing`);
     await app.close();
     store.close();
     process.exit(0);
@@ -71,39 +121,80 @@ export async function serve(
   process.once("SIGINT", () => void stop("SIGINT"));
 }
 
-export function exportScenarios(dir: string, data: string | undefined, io: Output): void {
-  const store = new ScenarioStore(dataDir(data));
-  try {
-    mkdirSync(dir, { recursive: true });
-    const all = store.all();
-    for (const saved of all)
-      writeFileSync(join(dir, `${saved.id}.yaml`), stringify({ ...saved.scenario, id: undefined }));
-    io.out(`exported ${all.length} scenario(s) to ${dir}`);
-  } finally {
-    store.close();
-  }
-}
+/**
+ * Runs `count` worker processes sharing the port (the engine is synchronous CPU work; SQLite in WAL mode
+ * takes writes from all of them). A worker that dies is logged and replaced. When workers cannot start at
+ * all, or keep dying, the server exits non-zero with the reason instead of living on with none.
+ */
+function superviseWorkers(
+  count: number,
+  level: string,
+  announce: (addresses: string[], extra: string) => void,
+  io: Output,
+): void {
+  const { stream, ...logOptions } = loggerOptions(level, process.stdout);
+  const log = pino(logOptions, stream);
+  const ready = new WeakSet<Worker>();
+  const lastError = new WeakMap<Worker, string>();
+  let everReady = false;
+  let stopping = false;
+  const deaths: number[] = [];
 
-/** Imports scenario files all or nothing: one bad file and nothing is saved. */
-export function importScenarios(path: string, library: Library, data: string | undefined, io: Output): void {
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path)
-        .filter((f) => /\.(ya?ml|json)$/.test(f))
-        .map((f) => join(path, f))
-    : [path];
-  const items = files.map((file) => {
-    const parsed = parseScenario(file, readFileSync(file, "utf8"), library);
-    if ("problems" in parsed) {
-      for (const p of parsed.problems) io.err(formatProblem(p));
-      throw new UsageError(`nothing imported: ${file} has problems`);
+  const giveUp = (reason: string) => {
+    stopping = true;
+    log.fatal(reason);
+    io.err(`casus: ${reason}`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 2000).unref();
+  };
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("message", (message: WorkerMessage) => {
+      if ("error" in message && message.error) lastError.set(worker, message.error);
+      if ("addresses" in message && message.addresses) {
+        ready.add(worker);
+        if (!everReady) {
+          everReady = true;
+          announce(message.addresses, `${count} workers, `);
+        }
+      }
+    });
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
     }
-    const id = /([0-9a-f-]{36})\.(ya?ml|json)$/.exec(file)?.[1];
-    return { ...(id ? { id } : {}), scenario: parsed.scenario };
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    const why = lastError.get(worker);
+    if (!ready.has(worker) && !everReady) {
+      giveUp(`workers could not start: ${why ?? `worker ${worker.process.pid} exited with ${how}`}`);
+      return;
+    }
+    const now = Date.now();
+    deaths.push(now);
+    while ((deaths[0] ?? now) < now - RESTART_WINDOW_MS) deaths.shift();
+    if (deaths.length > count * 3) {
+      giveUp(`workers keep dying (${deaths.length} in the last minute; last: ${why ?? how}): stopping`);
+      return;
+    }
+    log.warn(
+      { pid: worker.process.pid, exit: how },
+      `worker ${worker.process.pid} died (${how}); starting another`,
+    );
+    fork();
   });
-  const store = new ScenarioStore(dataDir(data));
-  try {
-    io.out(`imported ${store.importAll(items).length} scenario(s)`);
-  } finally {
-    store.close();
-  }
+
+  for (let i = 0; i < count; i++) fork();
+  const stop = (signal: NodeJS.Signals) => {
+    io.out(`${signal}: closing`);
+    stopping = true;
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
 }

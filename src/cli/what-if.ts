@@ -26,6 +26,8 @@ export interface WhatIfCliOptions {
   onlyAutomatic?: boolean;
   includePolitical?: boolean;
   all?: boolean;
+  /** The cap on the scenario file's size, in bytes. */
+  maxSize?: number;
 }
 
 /** `--at` takes a place (KOR, USA-HI, sea:sea-of-japan, a state's name) or coordinates `LAT,LON`. */
@@ -116,7 +118,7 @@ export function askedScenario(
 ): Asked {
   if (scenarioPath) {
     if (options.attack) throw new UsageError("give a scenario file or --attack, not both");
-    const read = readScenarioFile(scenarioPath, library);
+    const read = readScenarioFile(scenarioPath, library, options.maxSize);
     if ("problems" in read) {
       for (const p of read.problems) io.err(formatProblem(p));
       throw new FileProblems(`${read.problems.length} problem(s) in ${scenarioPath}`);

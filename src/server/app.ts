@@ -1,8 +1,15 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+  LogController,
+} from "fastify";
 import { z } from "zod";
+import { nestingDepth, wellFormed } from "../data/well-formed.js";
 import { isRealDate } from "../model/common.js";
 import { RESULT_SCHEMA } from "../model/result.js";
 import { STATES } from "../states/registry.js";
@@ -10,66 +17,165 @@ import type { Library } from "../treaties/library.js";
 import { treatyRows } from "../treaties/listing.js";
 import { networkOn } from "../treaties/network.js";
 import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
+import { PerClientLimit, TooManyAtOnce } from "./concurrency.js";
+import { etagOf, parseIfMatch } from "./etag.js";
+import { type Exposure, guardExposure } from "./exposure.js";
+import { answerClientError, SECURITY_HEADERS } from "./headers.js";
 import { openApiDocument } from "./openapi.js";
 import { registerRead } from "./read-route.js";
-import { answerHere, BadRequest, fieldOf, scenarioFrom, whatIfRequest } from "./requests.js";
-import type { ScenarioStore } from "./store.js";
+import { answerHere, BadRequest, fieldOf, MAX_DEPTH, scenarioFrom, whatIfRequest } from "./requests.js";
+import { StorageFault } from "./storage-fault.js";
+import {
+  canonicalId,
+  type Expected,
+  ImportRefused,
+  type SavedScenario,
+  SCHEMA_VERSION,
+  type ScenarioStore,
+  UUID,
+} from "./store.js";
 
 export interface AppOptions {
   library: Library;
   store: ScenarioStore;
   /** A built web app to serve at `/`, if there is one. */
   webRoot?: string;
-  logger?: boolean;
+  /** Fastify's logger option: off unless given (`casus serve` turns it on, see log.ts). */
+  logger?: FastifyServerOptions["logger"];
+  /** Where it listens and who may call it; without it, only loopback names are answered and no token is asked. */
+  exposure?: Exposure;
+  /** What-ifs one client may have running at once. */
+  whatIfsPerClient?: number;
 }
 
 export const BODY_LIMIT = 256 * 1024;
-const ID = z.string().uuid();
-
 function notFound(reply: FastifyReply, what: string) {
   return reply.code(404).send({ error: "not-found", message: `no ${what}` });
 }
 
+/** A saved scenario as the API answers it, with its version as the ETag. */
+function sendSaved(reply: FastifyReply, saved: SavedScenario, status = 200) {
+  return reply.code(status).header("ETag", etagOf(saved.version)).send(saved);
+}
+
+/** The version a PUT or DELETE expects, from `If-Match`: required, so no edit overwrites another unseen. */
+function expectedVersion(header: string | undefined, method: string): Expected {
+  const parsed = parseIfMatch(header);
+  if ("expected" in parsed) return parsed.expected;
+  if ("invalid" in parsed)
+    throw new BadRequest(parsed.invalid, [{ field: "If-Match", message: parsed.invalid }]);
+  throw new PreconditionRequired(
+    `${method} needs If-Match: the ETag from GET /api/scenarios/{id} (or * to replace whatever is saved)`,
+  );
+}
+
+class PreconditionRequired extends Error {}
+
+function conflict(reply: FastifyReply, id: string, current: SavedScenario) {
+  return reply
+    .code(412)
+    .header("ETag", etagOf(current.version))
+    .send({
+      error: "conflict",
+      message: `scenario ${id} was changed by someone else: it is now at version ${current.version}. Reload it, or send If-Match: ${etagOf(current.version)} to overwrite.`,
+      current,
+    });
+}
+
 /** The HTTP API. Every route validates its input; nothing a client sends can crash the process. */
-export function buildApp({ library, store, webRoot, logger = false }: AppOptions): FastifyInstance {
+export function buildApp({
+  library,
+  store,
+  webRoot,
+  logger = false,
+  exposure = { host: "127.0.0.1" },
+  whatIfsPerClient = 4,
+}: AppOptions): FastifyInstance {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
+    // Logged by the error handler when something goes wrong; a line per request would drown those.
+    logController: new LogController({ disableRequestLogging: true }),
+    clientErrorHandler: answerClientError,
+    // A malformed URL (`/%`) is rejected before any hook runs: give it the headers and error shape here.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply)
+        .headers(SECURITY_HEADERS)
+        .code(400)
+        .send({ error: "bad-request", message: error.message });
+    },
+  });
+
+  // JSON bodies: depth capped, strings made well-formed, `__proto__` kept as an ordinary key for the schema
+  // to name (instead of "not valid JSON").
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, text, done) => {
+    let value: unknown;
+    try {
+      value = text === "" ? undefined : JSON.parse(text as string);
+    } catch (error) {
+      return done(new BadRequest(`body is not valid JSON: ${(error as Error).message}`));
+    }
+    if (nestingDepth(value, MAX_DEPTH) > MAX_DEPTH)
+      return done(new BadRequest(`body nested deeper than ${MAX_DEPTH} levels`));
+    done(null, wellFormed(value));
   });
 
   app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("X-Frame-Options", "DENY");
-    reply.header("Referrer-Policy", "no-referrer");
-    reply.header("Cross-Origin-Opener-Policy", "same-origin");
-    reply.header(
-      "Content-Security-Policy",
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
-    );
+    reply.headers(SECURITY_HEADERS);
     return payload;
   });
+  guardExposure(app, exposure);
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  let lastFault: string | undefined;
+  store.onFaultChange((fault) => {
+    if (fault && fault.message !== lastFault) app.log.error({ cause: fault.kind }, fault.message);
+    else if (!fault && lastFault) app.log.info({ dataDir: store.dataDir }, "storage writable again");
+    lastFault = fault?.message;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof BadRequest)
       return reply.code(400).send({ error: "bad-request", message: error.message, problems: error.problems });
+    if (error instanceof StorageFault)
+      return reply
+        .code(503)
+        .header("Retry-After", error.kind === "busy" ? "1" : "30")
+        .send({ error: "storage", cause: error.kind, message: error.message });
+    if (error instanceof PreconditionRequired)
+      return reply.code(428).send({ error: "precondition-required", message: error.message });
+    if (error instanceof TooManyAtOnce)
+      return reply.code(429).header("Retry-After", "1").send({ error: "too-many", message: error.message });
+    if (error instanceof ImportRefused)
+      return reply.code(409).send({
+        error: "conflict",
+        message: `nothing imported: ${error.message}${error.existing ? " (import with ?overwrite=true to replace them)" : ""}`,
+        ids: error.ids,
+      });
     if (error.statusCode === 413)
       return reply.code(413).send({ error: "too-large", message: `body larger than ${BODY_LIMIT} bytes` });
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: "bad-request", message: error.message });
     }
-    app.log.error(error);
+    request.log.error({ err: error }, "internal error");
     return reply.code(500).send({ error: "internal", message: "internal error" });
   });
 
-  app.get("/api/health", async () => ({
-    ok: true,
-    instruments: library.instruments.length,
-    result_schema: RESULT_SCHEMA,
-    store_schema: store.schemaVersion,
-  }));
+  app.get("/api/health", async (_request, reply) => {
+    const storage = store.writable();
+    return reply.code(storage.writable ? 200 : 503).send({
+      ok: storage.writable,
+      instruments: library.instruments.length,
+      result_schema: RESULT_SCHEMA,
+      store_schema: SCHEMA_VERSION,
+      storage: storage.writable
+        ? { writable: true }
+        : { writable: false, cause: storage.fault.kind, message: storage.fault.message },
+    });
+  });
   app.get("/openapi.json", async () => openApiDocument());
 
   app.get("/api/instruments", async (request) => {
@@ -131,9 +237,11 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
     });
   });
 
-  app.post("/api/what-if", async (request) =>
-    answerHere(library, whatIfRequest(library, scenarioFrom(request.body, library), request.query)),
-  );
+  const limit = new PerClientLimit(whatIfsPerClient);
+  app.post("/api/what-if", async (request) => {
+    const asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
+    return limit.run(request.ip, () => answerHere(library, asked));
+  });
 
   registerRead(app, library);
 
@@ -150,36 +258,43 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
 
   app.post("/api/scenarios", async (request, reply) => {
     const saved = store.create(scenarioFrom(request.body, library).scenario);
-    return reply.code(201).header("Location", `/api/scenarios/${saved.id}`).send(saved);
+    return sendSaved(reply.header("Location", `/api/scenarios/${saved.id}`), saved, 201);
   });
 
+  /** The id in the path, as stored (UUIDs are compared without regard to case). */
   const withId = (id: string) => {
-    if (!ID.safeParse(id).success)
+    const canonical = canonicalId(id);
+    if (!canonical)
       throw new BadRequest(`id: "${id}" is not a scenario id`, [{ field: "id", message: "not a UUID" }]);
-    return id;
+    return canonical;
   };
 
   app.get<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
-    return store.get(withId(request.params.id)) ?? notFound(reply, `scenario ${request.params.id}`);
+    const saved = store.get(withId(request.params.id));
+    return saved ? sendSaved(reply, saved) : notFound(reply, `scenario ${request.params.id}`);
   });
   app.put<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
     const id = withId(request.params.id);
-    return (
-      store.update(id, scenarioFrom(request.body, library).scenario) ?? notFound(reply, `scenario ${id}`)
-    );
+    const expected = expectedVersion(request.headers["if-match"], "PUT");
+    const outcome = store.update(id, scenarioFrom(request.body, library).scenario, expected);
+    if (outcome.ok) return sendSaved(reply, outcome.saved);
+    return outcome.reason === "conflict"
+      ? conflict(reply, id, outcome.current)
+      : notFound(reply, `scenario ${id}`);
   });
   app.delete<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
     const id = withId(request.params.id);
-    return store.delete(id) ? reply.code(204).send() : notFound(reply, `scenario ${id}`);
+    const outcome = store.delete(id, expectedVersion(request.headers["if-match"], "DELETE"));
+    if (outcome.ok) return reply.code(204).send();
+    return outcome.reason === "conflict"
+      ? conflict(reply, id, outcome.current)
+      : notFound(reply, `scenario ${id}`);
   });
   app.get<{ Params: { id: string } }>("/api/scenarios/:id/what-if", async (request, reply) => {
     const saved = store.get(withId(request.params.id));
-    return saved
-      ? answerHere(
-          library,
-          whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query),
-        )
-      : notFound(reply, `scenario ${request.params.id}`);
+    if (!saved) return notFound(reply, `scenario ${request.params.id}`);
+    const asked = whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query);
+    return limit.run(request.ip, () => answerHere(library, asked));
   });
 
   app.get("/api/export", async () => ({
@@ -187,11 +302,17 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
     scenarios: store.all().map(({ id, scenario }) => ({ id, scenario })),
   }));
   app.post("/api/import", async (request) => {
+    const query = z
+      .strictObject({ overwrite: z.enum(["true", "false"]).optional() })
+      .safeParse(request.query);
+    if (!query.success) throw new BadRequest("invalid query: only overwrite=true|false is accepted");
     const body = z
       .strictObject({
         format: z.literal("casus.scenarios/1"),
         scenarios: z
-          .array(z.strictObject({ id: z.string().uuid().optional(), scenario: z.unknown() }))
+          .array(
+            z.strictObject({ id: z.string().regex(UUID, "not a UUID").optional(), scenario: z.unknown() }),
+          )
           .max(10_000),
       })
       .safeParse(request.body);
@@ -214,7 +335,7 @@ export function buildApp({ library, store, webRoot, logger = false }: AppOptions
         throw error;
       }
     });
-    return { imported: store.importAll(items).length };
+    return { imported: store.importAll(items, { overwrite: query.data.overwrite === "true" }).length };
   });
 
   if (webRoot && existsSync(webRoot)) {

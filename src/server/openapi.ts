@@ -19,6 +19,52 @@ const json = (ref: object, description = "OK") => ({
   description,
   content: { "application/json": { schema: ref } },
 });
+// Hardening (issue 12): versions and preconditions, storage faults, exposure. Kept together so they move
+// as one block when the document is generated from the zod schemas.
+const etagHeader = {
+  ETag: { description: "the saved scenario's version, for If-Match", schema: { type: "string" } },
+};
+const ifMatchParam = {
+  name: "If-Match",
+  in: "header",
+  required: true,
+  schema: { type: "string" },
+  description:
+    'the ETag from GET (e.g. "3"); * replaces whatever is saved. Missing: 428. Stale: 412 with the current version.',
+};
+const conflict = {
+  "412": {
+    description: "someone else changed it first; `current` is the scenario as now saved, with its version",
+    headers: etagHeader,
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Conflict" } } },
+  },
+  "428": { description: "If-Match is missing", content: { "application/json": { schema: error } } },
+};
+const storage = {
+  "503": {
+    description:
+      "the data directory cannot be written or read now (`cause`: disk-full, read-only, busy, io-error, corrupt); retry after Retry-After",
+    content: { "application/json": { schema: error } },
+  },
+};
+const exposure = {
+  "401": {
+    description:
+      "the server was started with a token and the request did not carry it (Authorization: Bearer, or the cookie set by /?token=)",
+    content: { "application/json": { schema: error } },
+  },
+  "421": {
+    description: "the Host header is not a name this server answers to",
+    content: { "application/json": { schema: error } },
+  },
+};
+const busy = {
+  "429": {
+    description: "this client already has its maximum of what-ifs running; retry after Retry-After",
+    content: { "application/json": { schema: error } },
+  },
+};
+
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const whatIfParams = [
   {
@@ -46,7 +92,8 @@ let cached: object | undefined;
 
 /** The OpenAPI document, generated from the same zod schemas the server validates with. */
 export function openApiDocument(): object {
-  cached ??= {
+  if (cached) return cached;
+  cached = {
     openapi: "3.0.3",
     info: {
       title: "casus",
@@ -55,7 +102,16 @@ export function openApiDocument(): object {
     },
     paths: {
       "/api/health": {
-        get: { summary: "liveness and versions", responses: { "200": json({ type: "object" }) } },
+        get: {
+          summary: "liveness, versions, and whether the database takes a write (never needs the token)",
+          responses: {
+            "200": json({ $ref: "#/components/schemas/Health" }),
+            "503": json(
+              { $ref: "#/components/schemas/Health" },
+              "the database cannot be written; `storage` says why",
+            ),
+          },
+        },
       },
       "/api/instruments": {
         get: {
@@ -103,7 +159,7 @@ export function openApiDocument(): object {
             required: true,
             content: { "application/json": { schema: { $ref: "#/components/schemas/Scenario" } } },
           },
-          responses: { "200": json({ $ref: "#/components/schemas/Result" }), ...errors },
+          responses: { "200": json({ $ref: "#/components/schemas/Result" }), ...errors, ...busy },
         },
       },
       "/api/read": {
@@ -118,42 +174,59 @@ export function openApiDocument(): object {
         },
       },
       "/api/scenarios": {
-        get: { summary: "saved scenarios", responses: { "200": json({ type: "object" }) } },
+        get: { summary: "saved scenarios", responses: { "200": json({ type: "object" }), ...storage } },
         post: {
           summary: "save a scenario",
           requestBody: {
             required: true,
             content: { "application/json": { schema: { $ref: "#/components/schemas/Scenario" } } },
           },
-          responses: { "201": json({ $ref: "#/components/schemas/SavedScenario" }), ...errors },
+          responses: {
+            "201": { ...json({ $ref: "#/components/schemas/SavedScenario" }), headers: etagHeader },
+            ...errors,
+            ...storage,
+          },
         },
       },
       "/api/scenarios/{id}": {
         get: {
           parameters: [idParam],
-          responses: { "200": json({ $ref: "#/components/schemas/SavedScenario" }), "404": json(error) },
+          responses: {
+            "200": { ...json({ $ref: "#/components/schemas/SavedScenario" }), headers: etagHeader },
+            "404": json(error),
+            ...storage,
+          },
         },
         put: {
-          parameters: [idParam],
+          summary: "replace a saved scenario, if it is still at the version in If-Match",
+          parameters: [idParam, ifMatchParam],
           requestBody: {
             required: true,
             content: { "application/json": { schema: { $ref: "#/components/schemas/Scenario" } } },
           },
           responses: {
-            "200": json({ $ref: "#/components/schemas/SavedScenario" }),
+            "200": { ...json({ $ref: "#/components/schemas/SavedScenario" }), headers: etagHeader },
             "404": json(error),
             ...errors,
+            ...conflict,
+            ...storage,
           },
         },
         delete: {
-          parameters: [idParam],
-          responses: { "204": { description: "deleted" }, "404": json(error) },
+          summary: "delete a saved scenario, if it is still at the version in If-Match",
+          parameters: [idParam, ifMatchParam],
+          responses: { "204": { description: "deleted" }, "404": json(error), ...conflict, ...storage },
         },
       },
       "/api/scenarios/{id}/what-if": {
         get: {
           parameters: [idParam, ...whatIfParams],
-          responses: { "200": json({ $ref: "#/components/schemas/Result" }), "404": json(error) },
+          responses: {
+            "200": json({ $ref: "#/components/schemas/Result" }),
+            "404": json(error),
+            ...busy,
+            ...storage,
+          },
         },
       },
       "/api/export": {
@@ -164,21 +237,56 @@ export function openApiDocument(): object {
       },
       "/api/import": {
         post: {
-          summary: "import an export (all or nothing)",
-          responses: { "200": json({ type: "object" }), ...errors },
+          summary:
+            "import an export (all or nothing): ids are kept; an id already saved needs overwrite=true",
+          parameters: [
+            {
+              name: "overwrite",
+              in: "query",
+              schema: { type: "string", enum: ["true", "false"] },
+              description: "replace scenarios already saved under the same ids (their version goes up)",
+            },
+          ],
+          responses: {
+            "200": json({ type: "object", properties: { imported: { type: "integer" } } }),
+            "409": json(
+              {
+                allOf: [
+                  error,
+                  { type: "object", properties: { ids: { type: "array", items: { type: "string" } } } },
+                ],
+              },
+              "ids already saved (without overwrite=true) or repeated in the import; nothing was imported",
+            ),
+            ...errors,
+            ...storage,
+          },
         },
       },
     },
     components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "needed when the server was started with --token or CASUS_TOKEN (always beyond loopback)",
+        },
+      },
       schemas: {
         Scenario: schema(Scenario),
         Instrument: schema(Instrument),
         ReadRequest: schema(ReadRequest),
         SavedScenario: {
           type: "object",
-          required: ["id", "title", "as_of", "created_at", "updated_at", "scenario"],
+          required: ["id", "title", "as_of", "created_at", "updated_at", "version", "scenario"],
           properties: {
-            id: { type: "string", format: "uuid" },
+            id: { type: "string", format: "uuid", description: "compared without regard to case" },
+            version: {
+              type: "integer",
+              minimum: 1,
+              description: "goes up by one with every change; the ETag",
+            },
             title: { type: "string" },
             as_of: { type: "string" },
             created_at: { type: "string" },
@@ -203,6 +311,34 @@ export function openApiDocument(): object {
           ],
           properties: { schema: { type: "string", enum: [RESULT_SCHEMA] } },
         },
+        Conflict: {
+          type: "object",
+          required: ["error", "message", "current"],
+          properties: {
+            error: { type: "string", enum: ["conflict"] },
+            message: { type: "string" },
+            current: { $ref: "#/components/schemas/SavedScenario" },
+          },
+        },
+        Health: {
+          type: "object",
+          required: ["ok", "instruments", "result_schema", "store_schema", "storage"],
+          properties: {
+            ok: { type: "boolean" },
+            instruments: { type: "integer" },
+            result_schema: { type: "string" },
+            store_schema: { type: "integer" },
+            storage: {
+              type: "object",
+              required: ["writable"],
+              properties: {
+                writable: { type: "boolean" },
+                cause: { type: "string", enum: ["disk-full", "read-only", "busy", "io-error", "corrupt"] },
+                message: { type: "string" },
+              },
+            },
+          },
+        },
         Error: {
           type: "object",
           required: ["error", "message"],
@@ -221,5 +357,17 @@ export function openApiDocument(): object {
       },
     },
   };
+  // Every route can be refused by the Host check; every /api route but the health check by the token.
+  const paths = (
+    cached as { paths: Record<string, Record<string, { responses: object; security?: object }>> }
+  ).paths;
+  for (const [path, operations] of Object.entries(paths))
+    for (const operation of Object.values(operations)) {
+      operation.responses = {
+        ...operation.responses,
+        ...(path === "/api/health" ? { "421": exposure["421"] } : exposure),
+      };
+      if (path.startsWith("/api/") && path !== "/api/health") operation.security = [{}, { bearer: [] }];
+    }
   return cached;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssue } from "../data/located.js";
 import { type WhatIfOptions, whatIf } from "../engine/index.js";
 import type { Result } from "../model/result.js";
 import { Scenario } from "../model/scenario.js";
@@ -57,7 +58,7 @@ export function scenarioFrom(body: unknown, library: Library): Asked {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({
       field: fieldOf(i.path),
-      message: i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")}` : i.message,
+      message: describeIssue(i, body),
     }));
     throw new BadRequest(
       `invalid scenario: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,

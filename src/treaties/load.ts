@@ -1,7 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LocatedYaml, type Problem } from "../data/located.js";
+import {
+  DEFAULT_MAX_BYTES,
+  displayPath,
+  findFiles,
+  readTextFile,
+  refusalProblem,
+} from "../data/safe-read.js";
 import { type Instrument, Instrument as InstrumentSchema } from "../model/instrument.js";
 import {
   type Actor,
@@ -23,8 +29,6 @@ export const KOREA_LIBRARY = join(BUILTIN_LIBRARY, "korea");
 /** Territories, regions and non-state parties: always loaded, whatever treaty directories are named. */
 export const BUILTIN_PLACES = fileURLToPath(new URL("../../places", import.meta.url));
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
 export interface LoadResult {
   library: Library;
   problems: Problem[];
@@ -35,66 +39,32 @@ interface ParsedInstrument {
   yaml: LocatedYaml;
 }
 
-/** Every `.yaml`/`.yml` file in the given files or directories (directories are read recursively). */
-export function listYamlFiles(paths: readonly string[]): { files: string[]; problems: Problem[] } {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  const visit = (path: string) => {
-    let stats: ReturnType<typeof statSync>;
-    try {
-      stats = statSync(path);
-    } catch {
-      problems.push({ file: path, line: 1, column: 1, message: "no such file or directory" });
-      return;
-    }
-    if (stats.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) {
-        const child = join(path, entry);
-        if (statSync(child).isDirectory() || /\.ya?ml$/.test(entry)) visit(child);
-      }
-    } else files.push(path);
-  };
-  for (const path of paths) visit(path);
-  return { files, problems };
-}
-
 /**
  * Loads and checks instrument files and gazetteer files (names starting with `_`). Problems are
  * collected, never thrown; a file with problems is left out of the library so nothing half-read is used.
  */
-export function loadLibrary(paths: readonly string[] = [BUILTIN_LIBRARY]): LoadResult {
-  const { files, problems } = listYamlFiles([BUILTIN_PLACES, ...paths]);
+export function loadLibrary(
+  paths: readonly string[] = [BUILTIN_LIBRARY],
+  { maxBytes = DEFAULT_MAX_BYTES }: { maxBytes?: number } = {},
+): LoadResult {
+  const found = findFiles([BUILTIN_PLACES, ...paths], { match: /\.ya?ml$/, recursive: true });
+  const problems = found.refused.map(refusalProblem);
   const parsed: ParsedInstrument[] = [];
   const gazetteers: { gazetteer: Gazetteer; yaml: LocatedYaml }[] = [];
-  for (const file of files) {
-    const display = displayPath(file);
-    let text: string;
-    try {
-      if (statSync(file).size > MAX_FILE_BYTES) {
-        problems.push({
-          file: display,
-          line: 1,
-          column: 1,
-          message: `file larger than ${MAX_FILE_BYTES} bytes`,
-        });
-        continue;
-      }
-      text = readFileSync(file, "utf8");
-    } catch (cause) {
-      problems.push({
-        file: display,
-        line: 1,
-        column: 1,
-        message: `cannot read: ${(cause as Error).message}`,
-      });
+  for (const file of found.files) {
+    const display = displayPath(file.path);
+    const read = readTextFile(file, maxBytes);
+    if ("refusal" in read) {
+      problems.push(refusalProblem(read.refusal));
       continue;
     }
+    const text = read.text;
     const yaml = LocatedYaml.parse(display, text);
     if (!(yaml instanceof LocatedYaml)) {
       problems.push(yaml);
       continue;
     }
-    if (basename(file).startsWith("_")) {
+    if (basename(file.path).startsWith("_")) {
       const result = yaml.validate(GazetteerSchema);
       if ("problems" in result) problems.push(...result.problems);
       else gazetteers.push({ gazetteer: result.data, yaml });
@@ -105,11 +75,6 @@ export function loadLibrary(paths: readonly string[] = [BUILTIN_LIBRARY]): LoadR
     else parsed.push({ instrument: result.data, yaml });
   }
   return assemble(parsed, gazetteers, problems);
-}
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith("..") ? file : rel;
 }
 
 function assemble(

@@ -1,11 +1,20 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LocatedYaml, type Problem } from "../data/located.js";
+import {
+  DEFAULT_MAX_BYTES,
+  displayPath,
+  namedFile,
+  readTextFile,
+  refusalProblem,
+} from "../data/safe-read.js";
 import { Atlas } from "../geo/atlas.js";
 import { Scenario } from "../model/scenario.js";
 import type { CodeReading } from "../states/normalise.js";
 import type { Library } from "./library.js";
 import { normaliseScenario } from "./normalise.js";
+
+/** Names a scenario file may have. */
+export const SCENARIO_FILE = /\.(ya?ml|json)$/;
 
 export const BUILTIN_SCENARIOS = fileURLToPath(new URL("../../scenarios", import.meta.url));
 
@@ -47,14 +56,11 @@ export function parseScenario(file: string, text: string, library: Library): Rea
   return { scenario: resolvePoints(normalised.scenario, library), codeReadings: normalised.codeReadings };
 }
 
-export function readScenarioFile(path: string, library: Library): ReadScenario {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (cause) {
-    return {
-      problems: [{ file: path, line: 1, column: 1, message: `cannot read: ${(cause as Error).message}` }],
-    };
-  }
-  return parseScenario(path, text, library);
+/** Reads a scenario file the user named: a regular file of at most `maxBytes`, then parsed and checked. */
+export function readScenarioFile(path: string, library: Library, maxBytes = DEFAULT_MAX_BYTES): ReadScenario {
+  const file = namedFile(path);
+  if ("message" in file) return { problems: [refusalProblem(file)] };
+  const read = readTextFile(file, maxBytes);
+  if ("refusal" in read) return { problems: [refusalProblem(read.refusal)] };
+  return parseScenario(displayPath(file.path), read.text, library);
 }

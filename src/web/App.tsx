@@ -17,6 +17,7 @@ import type {
   Problem,
   ReadingInfo,
   Result,
+  SavedScenario,
   SavedSummary,
   Scenario,
   ShippedScenario,
@@ -46,6 +47,15 @@ interface Loaded {
   key: string;
   scenario: Scenario | null;
   error: string | null;
+  /** A saved scenario's version, for If-Match. */
+  version?: number;
+}
+
+/** A save refused because someone else saved first: what they saved, and what this page tried to save. */
+interface Conflict {
+  id: string;
+  mine: Scenario | null;
+  current: SavedScenario;
 }
 
 interface Answer {
@@ -111,6 +121,7 @@ export function App() {
   const [focusToken, setFocusToken] = useState(0);
   const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const refreshSaved = useCallback(
     () =>
@@ -158,7 +169,7 @@ export function App() {
     if (source.kind === "saved") {
       api
         .getSaved(source.id)
-        .then((s) => live && setFetched({ key, scenario: s.scenario, error: null }))
+        .then((s) => live && setFetched({ key, scenario: s.scenario, error: null, version: s.version }))
         .catch(
           (e: Error) =>
             live &&
@@ -384,26 +395,36 @@ export function App() {
       fail(e);
     }
   };
-  const onUpdate = async (id: string, s: Scenario) => {
+  /** A 412 becomes a conflict to resolve; anything else is shown as before. */
+  const failOrConflict = (e: unknown, id: string, mine: Scenario | null) => {
+    if (e instanceof ApiError && e.status === 412 && e.current) setConflict({ id, mine, current: e.current });
+    else fail(e);
+  };
+  const onUpdate = async (id: string, s: Scenario, version = loaded?.version ?? 0) => {
     try {
-      await api.update(id, s);
+      await api.update(id, s, version);
       setBuilderMessage(null);
+      setConflict(null);
       await refreshSaved();
       setReload((r) => r + 1);
       setNotice("Changes saved.");
     } catch (e) {
-      fail(e);
+      failOrConflict(e, id, s);
     }
   };
   const onDelete = async (id: string) => {
     try {
-      await api.remove(id);
+      await api.remove(id, loaded?.version ?? 0);
       await refreshSaved();
       setNotice("Scenario deleted.");
       pickShipped(DEFAULT_SCENARIO);
     } catch (e) {
-      fail(e);
+      failOrConflict(e, id, null);
     }
+  };
+  const reloadTheirs = () => {
+    setConflict(null);
+    setReload((r) => r + 1);
   };
 
   const answerProblems = answer?.key === answerKey && answer.problems.length > 0 ? answer.problems : [];
@@ -560,6 +581,27 @@ export function App() {
             : ""}
         {notice ? ` ${notice}` : ""}
       </p>
+      {conflict && (
+        <div className="notice conflict" role="alert">
+          <p>
+            Someone else changed this scenario since you opened it: it is now version{" "}
+            {conflict.current.version}, “{conflict.current.title}”, saved{" "}
+            {new Date(conflict.current.updated_at).toLocaleString()}.{" "}
+            {conflict.mine ? "Your changes were not saved." : "It was not deleted."}
+          </p>
+          <button type="button" onClick={reloadTheirs}>
+            Reload their version
+          </button>{" "}
+          {conflict.mine && (
+            <button
+              type="button"
+              onClick={() => void onUpdate(conflict.id, conflict.mine as Scenario, conflict.current.version)}
+            >
+              Overwrite with mine
+            </button>
+          )}
+        </div>
+      )}
       {notice && (
         <p className="notice">
           {notice}{" "}

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly problems: Problem[] = [],
+    /** On 412: the scenario as it is now saved, by someone else. */
+    readonly current?: SavedScenario,
   ) {
     super(message);
   }
@@ -30,21 +32,25 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (body ?? {}) as { message?: string; problems?: Problem[] };
+    const error = (body ?? {}) as { message?: string; problems?: Problem[]; current?: SavedScenario };
     throw new ApiError(
       error.message ?? `${response.status} ${response.statusText}`,
       response.status,
       error.problems ?? [],
+      error.current,
     );
   }
   return body as T;
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
+const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method,
-  headers: { "content-type": "application/json" },
+  headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
+
+/** The precondition for a change to a saved scenario: the version this page last saw. */
+const ifMatch = (version: number) => ({ "if-match": `"${version}"` });
 
 /** Where a what-if is asked: the saved copy on the server, or the scenario itself. */
 export type Asked = { saved: string } | { scenario: Scenario };
@@ -71,10 +77,13 @@ export const api = {
   saved: () => call<{ total: number; items: SavedSummary[] }>("/api/scenarios?limit=1000"),
   getSaved: (id: string) => call<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}`),
   save: (scenario: Scenario) => call<SavedScenario>("/api/scenarios", json("POST", scenario)),
-  update: (id: string, scenario: Scenario) =>
-    call<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}`, json("PUT", scenario)),
-  remove: (id: string) =>
-    call<null>(`/api/scenarios/${encodeURIComponent(id)}`, { method: "DELETE" }).then(() => undefined),
+  update: (id: string, scenario: Scenario, version: number) =>
+    call<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}`, json("PUT", scenario, ifMatch(version))),
+  remove: (id: string, version: number) =>
+    call<null>(`/api/scenarios/${encodeURIComponent(id)}`, {
+      method: "DELETE",
+      headers: ifMatch(version),
+    }).then(() => undefined),
   whatIf: (asked: Asked, readings: readonly string[]) => whatIf<Result>(asked, readings),
   /** The analyst's brief as Markdown (`format=markdown`). */
   brief: (asked: Asked, readings: readonly string[]) =>

@@ -51,9 +51,13 @@ export interface SavedSummary {
 /** GET /api/scenarios/:id, POST /api/scenarios */
 export interface SavedScenario {
   id: string;
+  title: string;
+  as_of: string;
   scenario: Scenario;
   created_at: string;
   updated_at: string;
+  /** Sent back as If-Match when saving changes, so another editor's save is never overwritten unseen. */
+  version: number;
 }
 
 /** GET /api/instruments and GET /api/network?on= */

@@ -1,0 +1,100 @@
+// Does /api/health keep answering while a hostile what-if runs? `npm run bench:attack` starts a server
+// process on loopback, sends one 45-event what-if whose judgements are all disputed, and meanwhile asks
+// /api/health every 50 ms. Prints the health latencies (target: under 100 ms on a fresh server) and how
+// long the what-if took. It stops waiting after --seconds (default 60).
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Event, Scenario } from "../src/model/scenario.js";
+import { loadLibrary } from "../src/treaties/load.js";
+
+const CLI = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
+const i = process.argv.indexOf("--seconds");
+const seconds = Number(i >= 0 ? process.argv[i + 1] : 60);
+
+/** 45 attacks among the states with the most alliances, every judgement disputed. */
+function hostileScenario(): Scenario {
+  const { library } = loadLibrary();
+  const date = "2024-10-15";
+  const count = new Map<string, number>();
+  for (const instrument of library.instruments)
+    for (const member of library.membersOn(instrument, date))
+      if (library.registry.isState(member)) count.set(member, (count.get(member) ?? 0) + 1);
+  const states = [...count]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code]) => code)
+    .slice(0, 30);
+  const disputed = { value: true, disputed: true };
+  const events: Event[] = Array.from({ length: 45 }, (_, k) => ({
+    id: `e${k}`,
+    kind: "armed-attack",
+    by: states[k % states.length] as string,
+    against: states[(k * 7 + 3) % states.length] as string,
+    start: date,
+    armed_attack: disputed,
+    state_of_war: disputed,
+    self_defence: { value: false, disputed: true },
+  }));
+  return { title: "45 disputed attacks", as_of: date, events: events.filter((e) => e.by !== e.against) };
+}
+
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", CLI, "serve", "--port", "0", "--data", mkdtempSync(join(tmpdir(), "casus-attack-"))],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, CASUS_LOG_LEVEL: "warn" },
+  },
+);
+const url = await new Promise<string>((resolve) => {
+  let out = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    out += c.toString();
+    const m = /listening on (http:\/\/\S+?)[ ,]/.exec(out);
+    if (m) resolve(m[1] as string);
+  });
+});
+const health = async () => {
+  const t = performance.now();
+  await fetch(`${url}/api/health`);
+  return performance.now() - t;
+};
+console.log(`fresh server: /api/health in ${(await health()).toFixed(1)} ms`);
+
+const scenario = hostileScenario();
+const started = performance.now();
+let done = false;
+const whatIf = fetch(`${url}/api/what-if`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(scenario),
+  signal: AbortSignal.timeout(seconds * 1000),
+})
+  .then((r) => `${r.status}`)
+  .catch((e: Error) => `no answer (${e.name})`)
+  .finally(() => {
+    done = true;
+  });
+const latencies: number[] = [];
+while (!done && performance.now() - started < seconds * 1000) {
+  latencies.push(
+    await Promise.race([
+      health(),
+      new Promise<number>((r) => setTimeout(() => r(seconds * 1000), seconds * 1000)),
+    ]),
+  );
+  await new Promise((r) => setTimeout(r, 50));
+}
+const status = await whatIf;
+latencies.sort((a, b) => a - b);
+const at = (p: number) =>
+  (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
+console.log(
+  `what-if (${scenario.events.length} events, all disputed): ${status} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+console.log(
+  `/api/health meanwhile: ${latencies.length} answers, median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
+);
+child.kill("SIGKILL");
