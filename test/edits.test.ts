@@ -217,7 +217,7 @@ describe("import and export through the CLI", () => {
     const missing = join(mkdtempSync(join(tmpdir(), "casus-typo-")), "dat");
     const out = mkdtempSync(join(tmpdir(), "casus-typo-out-"));
     const result = await cli(["scenarios", "export", out, "--data", missing]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.err).toMatch(/no saved scenarios in .*dat \(casus\.sqlite is missing\); check --data/);
     expect(readdirSync(join(missing, ".."))).toEqual([]);
   });

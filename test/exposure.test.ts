@@ -99,7 +99,7 @@ describe("token", () => {
         "--library-only",
         KOREA_LIBRARY,
       ]);
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(2);
       expect(result.err).toMatch(
         /--host 0\.0\.0\.0 listens beyond this machine: give --token or set CASUS_TOKEN/,
       );

@@ -143,7 +143,7 @@ describe("limits and links that stay inside", () => {
     expect(raised.code).toBe(0);
     expect(raised.out).toBe("imported 1 scenario(s)");
     const bad = await cli(["scenarios", "import", dir, "--data", data, "--max-size", "lots"]);
-    expect(bad).toMatchObject({ code: 1, err: 'casus: --max-size: "lots" is not a size (e.g. 512k, 4M)' });
+    expect(bad).toMatchObject({ code: 2, err: 'casus: --max-size: "lots" is not a size (e.g. 512k, 4M)' });
   });
 
   it("a link that stays inside the library directory is read", async () => {

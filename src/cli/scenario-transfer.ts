@@ -8,7 +8,7 @@ import { StorageFault } from "../server/storage-fault.js";
 import { canonicalId, ImportRefused, NoStore, ScenarioStore } from "../server/store.js";
 import type { Library } from "../treaties/library.js";
 import { parseScenario, SCENARIO_FILE } from "../treaties/scenario-file.js";
-import { type Output, UsageError } from "./library-commands.js";
+import { FileProblems, type Output, UsageError } from "./library-commands.js";
 
 /** Opens the saved scenarios for a CLI command; a storage problem is one line, not a stack trace. */
 function openStore(dir: string, create: boolean): ScenarioStore {
@@ -16,7 +16,7 @@ function openStore(dir: string, create: boolean): ScenarioStore {
     return new ScenarioStore(dir, { create });
   } catch (error) {
     if (error instanceof NoStore) throw new UsageError(`${error.message}; check --data or $CASUS_DATA`);
-    if (error instanceof StorageFault) throw new UsageError(error.message);
+    if (error instanceof StorageFault) throw new FileProblems(error.message);
     throw error;
   }
 }
@@ -70,7 +70,7 @@ export function importScenarios(
     throw new UsageError(`nothing imported: no .yaml, .yml or .json files in ${path}`);
   if (problems.length) {
     for (const p of problems) io.err(formatProblem(p));
-    throw new UsageError(`nothing imported: ${problems.length} problem(s)`);
+    throw new FileProblems(`nothing imported: ${problems.length} problem(s)`);
   }
   const store = openStore(options.dataDir, true);
   try {
@@ -78,10 +78,10 @@ export function importScenarios(
     io.out(`imported ${saved.length} scenario(s)`);
   } catch (error) {
     if (error instanceof ImportRefused)
-      throw new UsageError(
+      throw new FileProblems(
         `nothing imported: ${error.message}${error.existing ? " (import with --overwrite to replace them)" : ""}`,
       );
-    if (error instanceof StorageFault) throw new UsageError(`nothing imported: ${error.message}`);
+    if (error instanceof StorageFault) throw new FileProblems(`nothing imported: ${error.message}`);
     throw error;
   } finally {
     store.close();

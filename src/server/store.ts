@@ -143,9 +143,11 @@ export class ScenarioStore {
     this.lastOpenAttempt = Date.now();
     try {
       mkdirSync(this.dataDir, { recursive: true });
-      const db = new Database(join(this.dataDir, "casus.sqlite"), { timeout: 5000 });
+      const db = new Database(join(this.dataDir, "casus.sqlite"), { timeout: 15_000 });
       try {
-        db.pragma("journal_mode = WAL");
+        // Switching to WAL takes a lock without waiting on the busy timeout; first starts of several
+        // processes at once retry it for a while rather than fail.
+        whileBusy(() => db.pragma("journal_mode = WAL"));
         db.pragma("synchronous = FULL");
         db.pragma("foreign_keys = ON");
         migrate(db, this.dataDir);
@@ -348,21 +350,40 @@ export class ScenarioStore {
   }
 }
 
+/** Retries an operation that SQLite refused as busy, for up to `ms` (a synchronous wait between tries). */
+function whileBusy<T>(operation: () => T, ms = 15_000): T {
+  const until = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return operation();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== "SQLITE_BUSY" && code !== "SQLITE_LOCKED") || Date.now() > until) throw error;
+      Atomics.wait(pause, 0, 0, 25);
+    }
+  }
+}
+
 /** Runs the pending migrations under an exclusive lock, so processes opening a new directory at once agree. */
 function migrate(db: Database.Database, dataDir: string): void {
-  db.transaction(() => {
-    const version = db.pragma("user_version", { simple: true }) as number;
-    if (version > MIGRATIONS.length)
-      throw new Error(
-        `${dataDir} was written by a newer casus (schema ${version}; this one knows ${MIGRATIONS.length})`,
-      );
-    for (let i = version; i < MIGRATIONS.length; i++) {
-      const migration = MIGRATIONS[i] as Migration;
-      if (typeof migration === "string") db.exec(migration);
-      else migration(db);
-    }
-    if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).exclusive();
+  whileBusy(() =>
+    db
+      .transaction(() => {
+        const version = db.pragma("user_version", { simple: true }) as number;
+        if (version > MIGRATIONS.length)
+          throw new Error(
+            `${dataDir} was written by a newer casus (schema ${version}; this one knows ${MIGRATIONS.length})`,
+          );
+        for (let i = version; i < MIGRATIONS.length; i++) {
+          const migration = MIGRATIONS[i] as Migration;
+          if (typeof migration === "string") db.exec(migration);
+          else migration(db);
+        }
+        if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+      })
+      .exclusive(),
+  );
 }
 
 function prepare(db: Database.Database) {
