@@ -1,11 +1,13 @@
 // The news reader against articles whose expected answers were written by hand (test/read/expected).
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticle } from "../src/read/index.js";
 import { ACTORS_FILE, readLexicon } from "../src/read/lexicon.js";
 import type { ReadResult } from "../src/read/result.js";
 import { buildApp } from "../src/server/app.js";
-import type { ScenarioStore } from "../src/server/store.js";
+import { ScenarioStore } from "../src/server/store.js";
 import { loadLibrary } from "../src/treaties/load.js";
 import { cli, tempLibrary } from "./helpers.js";
 import { type Case, loadCases, matchEvent } from "./read/expected.js";
@@ -206,7 +208,7 @@ describe("casus read", () => {
 });
 
 describe("POST /api/read", () => {
-  const app = buildApp({ library, store: { schemaVersion: 1 } as unknown as ScenarioStore });
+  const app = buildApp({ library, store: new ScenarioStore(mkdtempSync(join(tmpdir(), "casus-read-"))) });
   const post = (payload: unknown) =>
     app.inject({ method: "POST", url: "/api/read", payload: payload as object });
 

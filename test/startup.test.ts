@@ -103,7 +103,16 @@ describe("--workers", () => {
       .split("\n")
       .find((l) => l.includes(`worker ${victim} died`));
     expect(JSON.parse(line as string)).toMatchObject({ level: 40, exit: "signal SIGKILL" });
-    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    // The replacement may still be loading the library: the server answers again once it is up.
+    let status = 0;
+    for (const end = Date.now() + 30_000; status !== 200 && Date.now() < end; ) {
+      status = await fetch(`${url}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
   });
 
   it("when workers cannot start (the port is taken), it exits non-zero saying why", async () => {
