@@ -87,7 +87,12 @@ function serve(args: string[]): { child: ChildProcess; out: () => string; err: (
 describe("--workers", () => {
   it("a worker that dies is logged and replaced, and the server keeps answering", async () => {
     const data = mkdtempSync(join(tmpdir(), "casus-workers-"));
-    const server = serve(["--workers", "2", "--port", "0", "--data", data]);
+    // A fixed port: with port 0, workers that start listening after the first one died would get another.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+    const server = serve(["--workers", "2", "--port", String(port), "--data", data]);
     const url = await until("listening", () => /listening on (http:\/\/\S+?)[ ,]/.exec(server.out())?.[1]);
     const pid = server.child.pid as number;
     const [victim] = await until("two workers", () =>
