@@ -103,10 +103,13 @@ describe("--workers", () => {
       const now = childrenOf(pid);
       return now.length === 2 && !now.includes(victim as number) ? now : undefined;
     });
-    const line = server
-      .out()
-      .split("\n")
-      .find((l) => l.includes(`worker ${victim} died`));
+    // The log line comes through a pipe and may arrive after the replacement shows in the process table.
+    const line = await until("the log line", () =>
+      server
+        .out()
+        .split("\n")
+        .find((l) => l.includes(`worker ${victim} died`)),
+    );
     expect(JSON.parse(line as string)).toMatchObject({ level: 40, exit: "signal SIGKILL" });
     // The replacement may still be loading the library: the server answers again once it is up.
     let status = 0;
