@@ -1,5 +1,5 @@
 import type { Scenario } from "../model/scenario.js";
-import type { Library } from "../treaties/library.js";
+import { findReading, type Library } from "../treaties/library.js";
 import {
   type Caches,
   context,
@@ -231,7 +231,7 @@ export class Contest {
       const key = d.slice("reading:".length);
       const [instrumentId, provisionId, readingId] = key.split("/") as [string, string, string];
       const instrument = library.byId.get(instrumentId);
-      const reading = findReading(instrument, provisionId, readingId);
+      const reading = instrument && findReading(instrument, provisionId, readingId);
       if (!instrument || !reading) continue;
       // A reading is worth showing only where the provision met an event, or nearly did.
       const near = [...main.verdicts.values()].some(
@@ -310,26 +310,6 @@ export class Contest {
     }
     return points;
   }
-}
-
-function findReading(
-  instrument: Library["instruments"][number] | undefined,
-  provisionId: string,
-  readingId: string,
-) {
-  if (!instrument) return undefined;
-  const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
-  for (const a of articles) {
-    for (const provision of [
-      ...(a.provisions ?? []),
-      ...(a.versions ?? []).flatMap((v) => v.provisions ?? []),
-    ]) {
-      if (provision.id !== provisionId) continue;
-      const reading = provision.readings?.find((r) => r.id === readingId);
-      if (reading) return reading;
-    }
-  }
-  return undefined;
 }
 
 const joiningMatters = (f: Found) =>

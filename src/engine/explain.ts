@@ -20,7 +20,7 @@ import {
   type Violation,
 } from "../model/result.js";
 import type { Scenario } from "../model/scenario.js";
-import type { ArticleText, Library } from "../treaties/library.js";
+import { type ArticleText, findReading, type Library } from "../treaties/library.js";
 import type { Found, Outcome } from "./cascade.js";
 import type { Cited, FoundConflict, FoundViolation } from "./conduct.js";
 import type { Contested as FoundContested, Stand } from "./contest.js";
@@ -687,19 +687,4 @@ class Explainer {
     void library;
     return out;
   }
-}
-
-function findReading(instrument: Instrument, provisionId: string, readingId: string) {
-  const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
-  for (const a of articles) {
-    for (const provision of [
-      ...(a.provisions ?? []),
-      ...(a.versions ?? []).flatMap((v) => v.provisions ?? []),
-    ]) {
-      if (provision.id !== provisionId) continue;
-      const reading = provision.readings?.find((r) => r.id === readingId);
-      if (reading) return reading;
-    }
-  }
-  return undefined;
 }

@@ -16,6 +16,7 @@ import { STATES } from "../states/registry.js";
 import type { Library } from "../treaties/library.js";
 import { treatyRows } from "../treaties/listing.js";
 import { networkOn } from "../treaties/network.js";
+import { resolveState } from "../treaties/normalise.js";
 import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
 import { PerClientLimit, TooManyAtOnce } from "./concurrency.js";
 import { etagOf, parseIfMatch } from "./etag.js";
@@ -188,12 +189,16 @@ export function buildApp({
       throw new BadRequest(`on: "${on}" is not a real date (YYYY-MM-DD)`, [
         { field: "on", message: "not a real date" },
       ]);
-    if (query.data.party && !library.registry.canonical(query.data.party)) {
-      throw new BadRequest(`party: unknown state code ${query.data.party}`, [
-        { field: "party", message: "unknown state code" },
-      ]);
+    let party: string | undefined;
+    if (query.data.party) {
+      const r = resolveState(library, query.data.party, on);
+      if (!r.ok) {
+        const message = `${r.message}${r.suggestions.length ? `; did you mean ${r.suggestions.join(", ")}?` : ""}`;
+        throw new BadRequest(`party: ${message}`, [{ field: "party", message }]);
+      }
+      party = r.value;
     }
-    return treatyRows(library, on, query.data.party);
+    return treatyRows(library, on, party);
   });
 
   app.get<{ Params: { id: string } }>("/api/instruments/:id", async (request, reply) => {

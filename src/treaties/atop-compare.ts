@@ -169,7 +169,8 @@ function partyCows(library: Library, instrument: Instrument) {
       left: existing
         ? existing.left === undefined || party.left === undefined
           ? undefined
-          : party.left > existing.left
+          : // biome-ignore lint/complexity/useMathMinMax: the later of two ISO date strings, not numbers
+            party.left > existing.left
             ? party.left
             : existing.left
         : party.left,

@@ -1,4 +1,12 @@
-import type { Article, ArticleVersion, Instrument, Party, Source } from "../model/instrument.js";
+import type {
+  Article,
+  ArticleVersion,
+  Instrument,
+  Party,
+  Provision,
+  Reading,
+  Source,
+} from "../model/instrument.js";
 import type { GeneralReading, Region, Sea, Territory } from "../model/place.js";
 import type { Registry } from "../states/registry.js";
 
@@ -209,6 +217,29 @@ export class Library {
     }
     return false;
   }
+}
+
+/** Every provision an instrument has ever had: each article of the text and its parts, in every version. */
+export function allProvisions(instrument: Instrument): Provision[] {
+  const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
+  return articles.flatMap((a) => [
+    ...(a.provisions ?? []),
+    ...(a.versions ?? []).flatMap((v) => v.provisions ?? []),
+  ]);
+}
+
+/** A reading of one of an instrument's provisions, by ids. */
+export function findReading(
+  instrument: Instrument,
+  provisionId: string,
+  readingId: string,
+): Reading | undefined {
+  for (const provision of allProvisions(instrument)) {
+    if (provision.id !== provisionId) continue;
+    const reading = provision.readings?.find((r) => r.id === readingId);
+    if (reading) return reading;
+  }
+  return undefined;
 }
 
 function pickVersion(article: Article, date: string): ArticleVersion | null {

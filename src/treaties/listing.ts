@@ -1,11 +1,5 @@
 import type { Library, Status } from "./library.js";
 
-export class UnknownParty extends Error {
-  constructor(readonly code: string) {
-    super(`unknown state code ${code}`);
-  }
-}
-
 export interface TreatyRow {
   id: string;
   title: string;
@@ -17,9 +11,10 @@ export interface TreatyRow {
   parties: string[];
 }
 
+/** The instruments signed by the date, with their status; `party` (canonical) keeps those it was party to. */
 export function treatyRows(library: Library, on: string, party?: string): TreatyRow[] {
-  const wanted = party ? library.registry.canonical(party) : undefined;
-  if (party && !wanted) throw new UnknownParty(party);
+  const canon = (c: string) => library.registry.canonical(c) ?? c;
+  const wanted = party ? canon(party) : undefined;
   return library.instruments
     .filter((i) => !wanted || library.parties(i).some((p) => library.registry.canonical(p.party) === wanted))
     .filter((i) => library.status(i, on) !== "not-yet-signed")
@@ -31,7 +26,8 @@ export function treatyRows(library: Library, on: string, party?: string): Treaty
       in_force: i.dates.in_force ?? null,
       terminated: library.endOf(i) ?? null,
       status: library.status(i, on),
-      parties: library.parties(i).map((p) => p.party),
+      // Each member once, however many entries (a state that left and rejoined; a seat that changed hands).
+      parties: [...new Set(library.parties(i).map((p) => canon(p.party)))],
     }))
     .sort((a, b) => a.signed.localeCompare(b.signed) || a.id.localeCompare(b.id));
 }

@@ -2,7 +2,7 @@ import type { Path } from "../data/located.js";
 import { EVENT_KINDS } from "../model/events.js";
 import type { Scenario } from "../model/scenario.js";
 import { type CodeReading, foldName, Normaliser, nearest } from "../states/normalise.js";
-import type { Library } from "./library.js";
+import { allProvisions, type Library } from "./library.js";
 
 /**
  * The border: what a person wrote (a scenario file, the quick form, an HTTP body) becomes canonical codes,
@@ -38,19 +38,12 @@ export function readingKeys(library: Library): Map<string, string> {
   for (const g of library.generalReadings) keys.set(g.id, g.id);
   const bare = new Map<string, string[]>();
   for (const instrument of library.instruments) {
-    const articles = [...instrument.articles, ...(instrument.parts ?? []).flatMap((p) => p.articles)];
-    for (const article of articles) {
-      const provisions = [
-        ...(article.provisions ?? []),
-        ...(article.versions ?? []).flatMap((v) => v.provisions ?? []),
-      ];
-      for (const provision of provisions) {
-        for (const reading of provision.readings ?? []) {
-          const key = `${instrument.id}/${provision.id}/${reading.id}`;
-          keys.set(key, key);
-          keys.set(`${instrument.id}/${reading.id}`, key);
-          bare.set(reading.id, [...new Set([...(bare.get(reading.id) ?? []), key])]);
-        }
+    for (const provision of allProvisions(instrument)) {
+      for (const reading of provision.readings ?? []) {
+        const key = `${instrument.id}/${provision.id}/${reading.id}`;
+        keys.set(key, key);
+        keys.set(`${instrument.id}/${reading.id}`, key);
+        bare.set(reading.id, [...new Set([...(bare.get(reading.id) ?? []), key])]);
       }
     }
   }

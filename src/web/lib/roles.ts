@@ -150,13 +150,6 @@ export function rolesOf(result: Result, scenario: Scenario | null): Map<string, 
   return roles;
 }
 
-/** The codes a scenario's events name (by, against, to). */
-export function actorsOf(scenario: Scenario | null): Set<string> {
-  const codes = new Set<string>();
-  for (const e of scenario?.events ?? []) for (const c of [e.by, e.against, e.to]) if (c) codes.add(c);
-  return codes;
-}
-
 /**
  * Away from the scenario's date, the map shows the alliance network instead: each state takes the
  * strongest tie it has on that date (as obligor or beneficiary), in the same colours as the answer.
