@@ -216,9 +216,8 @@ export function memberSpells(
       obligations: new Set<AtopObligation>(),
     };
     if (m.entered < spell.entered) spell.entered = m.entered;
-    // biome-ignore lint/complexity/useMathMinMax: the later of two ISO date strings, which Math.max cannot compare
     spell.exited =
-      spell.exited === null || m.exited === null ? null : m.exited > spell.exited ? m.exited : spell.exited;
+      spell.exited === null || m.exited === null ? null : ([spell.exited, m.exited].sort().at(-1) ?? null);
     for (const o of ATOP_OBLIGATIONS) if (m.obligations[o]) spell.obligations.add(o);
     out.set(m.member, spell);
   }

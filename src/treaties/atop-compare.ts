@@ -169,10 +169,7 @@ function partyCows(library: Library, instrument: Instrument) {
       left: existing
         ? existing.left === undefined || party.left === undefined
           ? undefined
-          : // biome-ignore lint/complexity/useMathMinMax: the later of two ISO date strings, not numbers
-            party.left > existing.left
-            ? party.left
-            : existing.left
+          : [party.left, existing.left].sort().at(-1)
         : party.left,
       signed: party.signed ?? existing?.signed,
       flags: kindsFor(resolved.code),
