@@ -5,10 +5,12 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { buildApp } from "../server/app.js";
+import { DEFAULT_LIMITS, defaultThreads, Engine, type EngineRecipe } from "../server/engine-pool.js";
 import { bindingProblem, type Exposure, isLoopback, isWildcard } from "../server/exposure.js";
 import { loggerOptions } from "../server/log.js";
 import { ScenarioStore } from "../server/store.js";
 import type { Library } from "../treaties/library.js";
+import { BUILTIN_LIBRARY } from "../treaties/load.js";
 import { type Output, UsageError } from "./library-commands.js";
 
 /** Where saved scenarios live unless `--data` or CASUS_DATA says otherwise. */
@@ -27,6 +29,22 @@ export interface ServeOptions {
   token?: string;
   allowHost?: string[];
   logLevel?: string;
+  /** Engine threads per process (default: one per core); 0 answers on the HTTP thread. */
+  engineThreads?: string;
+  /** The work budget of one what-if: wall time in ms, and provision tests. */
+  budgetMs?: string;
+  budgetEvaluations?: string;
+  /** Answers kept for identical what-ifs (default 256; 0: no cache). */
+  cacheAnswers?: string;
+  /** How the engine threads rebuild the library (the command's treaty directories and ATOP copy). */
+  recipe?: EngineRecipe;
+}
+
+function count(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option}: ${value} is not ${min}–${max}`);
+  return n;
 }
 
 /** Workers that die within this window count against the restart budget. */
@@ -84,9 +102,20 @@ export async function serve(library: Library, options: ServeOptions, io: Output,
     return;
   }
 
+  const engine = new Engine(library, {
+    threads: count("--engine-threads", options.engineThreads, defaultThreads(), 0, 64),
+    limits: {
+      milliseconds: count("--budget-ms", options.budgetMs, DEFAULT_LIMITS.milliseconds, 1, 3_600_000),
+      evaluations: count("--budget-evaluations", options.budgetEvaluations, DEFAULT_LIMITS.evaluations, 1, 1e9),
+    },
+    cacheEntries: count("--cache-answers", options.cacheAnswers, 256, 0, 100_000),
+    recipe: options.recipe ?? { paths: [BUILTIN_LIBRARY] },
+  });
+  // Each thread loads the library now, so the first request does not wait for it.
+  await engine.warm();
   const logger = loggerOptions(level);
   const store = new ScenarioStore(data, { tolerateFaults: true });
-  const app = buildApp({ library, store, webRoot: WEB_ROOT, logger, exposure });
+  const app = buildApp({ library, store, webRoot: WEB_ROOT, logger, exposure, engine });
   try {
     await app.listen({ port, host: exposure.host });
   } catch (error) {

@@ -24,7 +24,8 @@ import { type Exposure, guardExposure } from "./exposure.js";
 import { answerClientError, SECURITY_HEADERS } from "./headers.js";
 import { openApiDocument } from "./openapi.js";
 import { registerRead } from "./read-route.js";
-import { answerHere, BadRequest, fieldOf, MAX_DEPTH, scenarioFrom, whatIfRequest } from "./requests.js";
+import { DEFAULT_LIMITS, Engine, OverBudget } from "./engine-pool.js";
+import { BadRequest, fieldOf, MAX_DEPTH, scenarioFrom, whatIfRequest } from "./requests.js";
 import { StorageFault } from "./storage-fault.js";
 import {
   canonicalId,
@@ -47,9 +48,20 @@ export interface AppOptions {
   exposure?: Exposure;
   /** What-ifs one client may have running at once. */
   whatIfsPerClient?: number;
+  /** Where what-ifs run, and within what budget; without it, in this thread with the default budget. */
+  engine?: Engine;
 }
 
 export const BODY_LIMIT = 256 * 1024;
+/** A signal that fires when the client goes away before its answer is written: the work then stops. */
+function whileConnected(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 function notFound(reply: FastifyReply, what: string) {
   return reply.code(404).send({ error: "not-found", message: `no ${what}` });
 }
@@ -91,6 +103,7 @@ export function buildApp({
   logger = false,
   exposure = { host: "127.0.0.1" },
   whatIfsPerClient = 4,
+  engine = new Engine(library, { threads: 0, limits: DEFAULT_LIMITS, cacheEntries: 0, recipe: { paths: [] } }),
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger,
@@ -148,6 +161,13 @@ export function buildApp({
         .send({ error: "storage", cause: error.kind, message: error.message });
     if (error instanceof PreconditionRequired)
       return reply.code(428).send({ error: "precondition-required", message: error.message });
+    if (error instanceof OverBudget)
+      return reply.code(422).send({
+        error: "budget-exceeded",
+        exceeded: error.exceeded,
+        limit: error.limit,
+        message: error.message,
+      });
     if (error instanceof TooManyAtOnce)
       return reply.code(429).header("Retry-After", "1").send({ error: "too-many", message: error.message });
     if (error instanceof ImportRefused)
@@ -243,9 +263,10 @@ export function buildApp({
   });
 
   const limit = new PerClientLimit(whatIfsPerClient);
-  app.post("/api/what-if", async (request) => {
+  app.addHook("onClose", async () => engine.close());
+  app.post("/api/what-if", async (request, reply) => {
     const asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
-    return limit.run(request.ip, () => answerHere(library, asked));
+    return limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
   });
 
   registerRead(app, library);
@@ -299,7 +320,7 @@ export function buildApp({
     const saved = store.get(withId(request.params.id));
     if (!saved) return notFound(reply, `scenario ${request.params.id}`);
     const asked = whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query);
-    return limit.run(request.ip, () => answerHere(library, asked));
+    return limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
   });
 
   app.get("/api/export", async () => ({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeIssue } from "../data/located.js";
-import { type WhatIfOptions, whatIf } from "../engine/index.js";
+import type { WhatIfOptions } from "../engine/index.js";
 import type { Result } from "../model/result.js";
 import { Scenario } from "../model/scenario.js";
 import { concerning, render } from "../report/print.js";
@@ -166,9 +166,4 @@ export function present(
   if (request.format === "markdown") return { markdown: render(shown, { markdown: true, all: request.all }) };
   if (request.format === "text") return { text: render(shown, { all: request.all }) };
   return shown;
-}
-
-/** Runs a what-if in this thread (the server runs it in its engine threads; see engine-pool.ts). */
-export function answerHere(library: Library, request: WhatIfRequest) {
-  return present(request, whatIf(library, request.scenario, request.options));
 }
