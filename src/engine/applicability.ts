@@ -31,6 +31,8 @@ export interface Pledge {
 
 export interface DateView {
   inForce: readonly Standing[];
+  /** The in-force instruments whose provisions can owe something to a state, in library order. */
+  owing: ReadonlyMap<string, readonly Standing[]>;
   signed: readonly Standing[];
   terminated: readonly Instrument[];
   /** Binding non-aggression pledges and prohibitions in force. */
@@ -125,8 +127,14 @@ function build(library: Library, asOf: string): DateView {
     }
   }
   const binding = inForce.filter((s) => s.instrument.legal_force === "binding").flatMap((s) => s.rules);
+  const owing = new Map<string, Standing[]>();
+  for (const s of inForce) {
+    const beneficiaries = new Set(s.provisions.flatMap((p) => p.beneficiaries));
+    for (const b of beneficiaries) owing.set(b, [...(owing.get(b) ?? []), s]);
+  }
   return {
     inForce,
+    owing,
     signed,
     terminated,
     allies,

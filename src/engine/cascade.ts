@@ -59,6 +59,7 @@ export interface Decision {
 export interface Snapshot {
   wave: number;
   verdicts: Map<string, Found>;
+  calls: Map<string, Found>;
   belligerents: Joined[];
   joins: Decision[];
   sides: Map<string, { sides: Map<string, "A" | "B">; wave: Map<string, number>; basis: WarFact["basis"] }>;
@@ -115,6 +116,8 @@ export function runCascade(
   const view = dateView(library, situation.asOf);
   const belligerents: Joined[] = [];
   let verdicts = new Map<string, Found>();
+  // The verdicts that can bring a state into a war, kept apart: joining is decided on these alone.
+  const calls = new Map<string, Found>();
   let firstWave = 1;
   if (resume) {
     for (const war of situation.wars) {
@@ -128,6 +131,7 @@ export function runCascade(
     for (const b of resume.belligerents) belligerents.push({ ...b, war: wars.get(b.war.id) ?? b.war });
     verdicts = new Map(resume.verdicts);
     firstWave = resume.wave;
+    for (const [key, f] of resume.calls) calls.set(key, f);
   } else {
     for (const war of situation.wars)
       for (const state of war.sides.keys())
@@ -145,21 +149,23 @@ export function runCascade(
   for (let wave = firstWave; wave <= MAX_WAVES; wave++) {
     const involved = involvedStates(situation, belligerents);
     if (!(resume && wave === firstWave)) {
-      for (const s of view.inForce) {
+      for (const s of instrumentsOwing(view, dirty ?? involved)) {
         evaluations += evaluateInstrument(ctx, s, involved, dirty, shared, budget, (found) => {
           const earlier = verdicts.get(found.key);
           const wasMet = earlier?.evaluation.met ?? false;
-          verdicts.set(found.key, {
-            ...found,
-            wave: earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave,
-          });
+          const latest = found as Found;
+          latest.wave = earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave;
+          verdicts.set(found.key, latest);
+          if (callsToJoin(latest)) calls.set(latest.key, latest);
+          else calls.delete(latest.key);
         });
       }
     }
-    decisions = decide(library, situation, view, config, [...verdicts.values()], belligerents, wave);
+    decisions = decide(library, situation, view, config, [...calls.values()], belligerents, wave);
     const joiners = decisions.filter((d) => d.decision === "joins" && !d.war?.sides.has(d.state));
     if (decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally")) {
-      if (!snapshots.has(wave)) snapshots.set(wave, snapshot(wave, verdicts, belligerents, joins, situation));
+      if (!snapshots.has(wave))
+        snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation));
     }
     if (joiners.length === 0) break;
     joins.push(...joiners);
@@ -219,6 +225,7 @@ export function runCascade(
 function snapshot(
   wave: number,
   verdicts: Map<string, Found>,
+  calls: Map<string, Found>,
   belligerents: Joined[],
   joins: Decision[],
   situation: Situation,
@@ -226,6 +233,7 @@ function snapshot(
   return {
     wave,
     verdicts: new Map(verdicts),
+    calls: new Map(calls),
     belligerents: [...belligerents],
     joins: [...joins],
     sides: new Map(
@@ -337,6 +345,13 @@ export function evaluateInstrument(
   return count;
 }
 
+/** The in-force instruments that can owe something to one of these states, each once, in library order. */
+function instrumentsOwing(view: DateView, states: ReadonlySet<string>): Standing[] {
+  const found = new Set<Standing>();
+  for (const state of states) for (const s of view.owing.get(state) ?? []) found.add(s);
+  return view.inForce.filter((s) => found.has(s));
+}
+
 function touches(s: Standing, involved: ReadonlySet<string>): boolean {
   for (const c of involved) if (s.members.has(c)) return true;
   return s.outsiders.some((b) => involved.has(b));
@@ -422,6 +437,11 @@ export function deriveAttacks(
  * Who joins which war. A state joins when a binding military obligation calls for it and nothing pulls
  * it the other way: not when it is bound to both sides, nor when it would fight a state it owes a pledge.
  */
+/** A verdict that can call its obligor into a war: a military obligation that holds. */
+export function callsToJoin(f: Found): boolean {
+  return f.evaluation.met && MILITARY.has(f.ep.provision.kind);
+}
+
 export function decide(
   _library: Library,
   situation: Situation,
@@ -434,7 +454,7 @@ export function decide(
   const { joining } = config;
   const calls = new Map<string, { war: WarFact | null; found: Found[] }>();
   for (const f of verdicts) {
-    if (!f.evaluation.met || !MILITARY.has(f.ep.provision.kind)) continue;
+    if (!callsToJoin(f)) continue;
     // Verdicts kept from a snapshot point at the wars of an earlier run: take this run's by id.
     const id = f.evaluation.war?.id;
     const war =
@@ -512,10 +532,10 @@ export function decide(
     }
     const side = chosen ? sideOf(chosen) : sideOf(taken[0] as Found);
     const forSide = taken.filter((f) => sideOf(f) === side);
-    const allies = view.allies.get(state);
-    const pledges = [...war.sides]
-      .filter(([enemy, s]) => s !== side && allies?.has(enemy))
-      .map(([enemy]) => ({ toward: enemy, pledge: allies?.get(enemy) as Pledge }));
+    // Its allies on the other side (a state has few allies; a world war has many belligerents).
+    const pledges = [...(view.allies.get(state) ?? [])]
+      .filter(([ally]) => war.sides.has(ally) && war.sides.get(ally) !== side)
+      .map(([ally, pledge]) => ({ toward: ally, pledge }));
     if (pledges.length && !chosen) {
       out.push(stayOut({ ...base, calls: forSide, pledges, reason: "against-own-ally" }));
       continue;

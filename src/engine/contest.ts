@@ -2,9 +2,9 @@ import type { Scenario } from "../model/scenario.js";
 import { findReading, type Library } from "../treaties/library.js";
 import {
   type Caches,
+  callsToJoin,
   context,
   type Found,
-  joinerSet,
   joinersFor,
   type Outcome,
   runCascade,
@@ -75,7 +75,6 @@ export interface Contested {
   outcome: PointOutcome;
 }
 
-const MILITARY = new Set(["defence", "offence"]);
 /** Conditions a party can still meet by acting: a point that leaves only these unmet is still worth showing. */
 const ACTIONABLE = new Set(["request", "call"]);
 
@@ -95,7 +94,8 @@ export class Contest {
     for (const p of points) {
       const underMain = this.flipsUnder(p, main);
       if (!empty(underMain)) out.push({ point: p, under: mainUnder, outcome: underMain });
-      if (!other || !otherId) continue;
+      // A conflict of pledges is the main answer's; under the other reading it has its own points, if any.
+      if (!other || !otherId || p.kind === "honour") continue;
       const underOther = this.flipsUnder(p, other);
       // Under the other general reading, show only what the main reading's answer did not already show.
       if (!empty(underOther) && signature(underOther) !== signature(underMain)) {
@@ -144,24 +144,43 @@ export class Contest {
     }
     const ctx = context(this.library, base.situation, config, base.attacks, this.shared);
     const verdicts = new Map(base.verdicts);
-    let military = false;
+    let calls = false;
     for (const f of affected) {
       this.budget.tick();
       const ep = this.shared.provisions.get(f.ep.instrument, f.ep.article, f.ep.provision, config, f.obligor);
       const evaluation = evaluate(ctx, f.standing, ep, f.obligor, f.beneficiary);
       const next: Found = { ...f, ep, evaluation };
       verdicts.set(f.key, next);
-      if (joiningMatters(f) || joiningMatters(next)) military = true;
+      if (joiningSignature(f, base.config) !== joiningSignature(next, config)) calls = true;
     }
-    // Joining turns only on military verdicts; where they leave the joiners as they were, the facts stand.
-    if (military) {
-      const now = joinerSet(base.situation.wars);
-      const then = joinersFor(this.library, base.situation, base.view, config, [...verdicts.values()]);
-      if (now.size !== then.size || [...now].some((k) => !then.has(k))) {
+    // Joining turns only on what military verdicts call for; where that is unchanged, the facts stand. Where
+    // it changes, replaying the joining decisions on the verdicts tells whether anyone joins differently.
+    if (calls) {
+      const before = this.replayed(base);
+      const after = joinersFor(this.library, base.situation, base.view, config, military(verdicts.values()));
+      if (before.size !== after.size || [...before].some((k) => !after.has(k))) {
         return runCascade(this.library, this.scenario, config, this.shared, this.budget);
       }
     }
     return { ...base, config, ctx, verdicts };
+  }
+
+  private readonly replays = new WeakMap<Outcome, Set<string>>();
+
+  /** Who joins if the joining decisions are replayed on an outcome's own verdicts (cached per outcome). */
+  private replayed(base: Outcome): Set<string> {
+    let set = this.replays.get(base);
+    if (!set) {
+      set = joinersFor(
+        this.library,
+        base.situation,
+        base.view,
+        base.config,
+        military(base.verdicts.values()),
+      );
+      this.replays.set(base, set);
+    }
+    return set;
   }
 
   private flipsUnder(p: Point, base: Outcome): PointOutcome {
@@ -312,8 +331,16 @@ export class Contest {
   }
 }
 
-const joiningMatters = (f: Found) =>
-  f.evaluation.met && MILITARY.has(f.ep.provision.kind) && f.evaluation.war !== null;
+const military = (verdicts: Iterable<Found>) => [...verdicts].filter(callsToJoin);
+
+/** What a verdict asks of joining: whether it calls its obligor to a war, which one, and how bindingly. */
+function joiningSignature(f: Found, config: RunConfig): string {
+  if (!callsToJoin(f) || !f.evaluation.war) return "";
+  const taken =
+    (f.ep.legalForce === "binding" || config.joining.includePolitical) &&
+    (f.ep.strength !== "discretionary" || !config.joining.onlyAutomatic);
+  return `${f.evaluation.war.id}|${f.beneficiary}|${taken}`;
+}
 
 /** Whether flipping judgements leaves the wars and first strikes as they were (then verdicts suffice). */
 function sameStructure(base: Outcome, config: RunConfig, scenario: Scenario): boolean {
@@ -351,10 +378,9 @@ function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
   for (const key of keys) {
     const x = base.verdicts.get(key);
     const y = alt.verdicts.get(key);
-    if (dep !== null && !(x?.evaluation.deps.has(dep) || y?.evaluation.deps.has(dep))) {
-      // A verdict that does not depend on the point can still change through the cascade (joining).
-      if (x === y) continue;
-    }
+    // The same verdict in both answers (kept from a snapshot, or not touched by the point): who joins through
+    // it may differ, which `joins` reports.
+    if (x === y) continue;
     if (x && y && unchanged(base, alt, x, y)) continue;
     const main = stand(base, x);
     const alternative = stand(alt, y);

@@ -2,6 +2,7 @@ import type { Trigger } from "../../model/instrument.js";
 import { type AttackFact, holds } from "../facts.js";
 import {
   attackerConditions,
+  attackerOk,
   placeCondition,
   requestCondition,
   retroactivityCondition,
@@ -81,22 +82,28 @@ function attackEvaluator(need: Need): Evaluator {
       if (retro) shared.push(retro);
       if (first.derived) deps.add(`derived:${first.derived}`);
 
-      const perAttacker = facts.map((fact) => {
-        const own = attackerConditions(ctx, scope, ep, trigger, fact.by, fact.supporters);
-        const victim = victimCondition(ctx, ep, trigger, beneficiary, fact.by, war, deps);
-        return { fact, verdicts: victim ? [...own, victim] : own };
-      });
-      const striker =
-        perAttacker.find((p) => p.verdicts.every((v) => v.met)) ??
-        (perAttacker[0] as (typeof perAttacker)[0]);
-      const evaluation = finish([...striker.verdicts, ...shared], {
-        factId: striker.fact.id,
-        against: [striker.fact.by],
+      // In a war the victim test does not depend on who struck: once per group. Who struck is tested without
+      // building conditions; only the striker shown gets them (a world war has many attackers per target).
+      const groupVictim = war ? victimCondition(ctx, ep, trigger, beneficiary, first.by, war, deps) : null;
+      const ok = (fact: AttackFact) =>
+        attackerOk(ctx, scope, trigger, fact.by, fact.supporters) &&
+        (war
+          ? groupVictim?.met !== false
+          : victimCondition(ctx, ep, trigger, beneficiary, fact.by, null, deps)?.met !== false);
+      const against = facts.filter(ok);
+      const striker = against[0] ?? (first as AttackFact);
+      const victim = war
+        ? groupVictim
+        : victimCondition(ctx, ep, trigger, beneficiary, striker.by, null, deps);
+      const own = attackerConditions(ctx, scope, ep, trigger, striker.by, striker.supporters);
+      const evaluation = finish([...own, ...(victim ? [victim] : []), ...shared], {
+        factId: striker.id,
+        against: [striker.by],
         war,
         places: [first.place],
       });
       if (evaluation.met) {
-        evaluation.against = perAttacker.filter((p) => p.verdicts.every((v) => v.met)).map((p) => p.fact.by);
+        evaluation.against = against.map((f) => f.by);
         if (best?.met && best.war === war) {
           best.against = [...new Set([...best.against, ...evaluation.against])];
           best.places = [...new Set([...best.places, ...evaluation.places])];

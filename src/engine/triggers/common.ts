@@ -55,6 +55,27 @@ export function attackerConditions(
   return out;
 }
 
+/** Whether `attackerConditions` would all hold, without building them. */
+export function attackerOk(
+  ctx: TriggerContext,
+  scope: InstrumentScope,
+  trigger: Trigger,
+  attacker: string,
+  supporters: readonly string[],
+): boolean {
+  const by = trigger.by;
+  if (!by) return true;
+  const registry = ctx.library.registry;
+  const canon = (c: string) => registry.canonical(c) ?? c;
+  if (by.kind === "any-state" && !registry.isState(attacker)) return false;
+  if (by.kind === "named" && !(by.states ?? []).some((s) => canon(s) === attacker)) return false;
+  if (by.exclude?.some((s) => canon(s) === attacker)) return false;
+  if (by.supported_by?.length && !supporters.some((s) => by.supported_by?.some((n) => canon(n) === s)))
+    return false;
+  if (by.external && scope.members.has(attacker)) return false;
+  return true;
+}
+
 /** Where the blow fell: the beneficiary's (or a party's) territory, in the treaty's area, or its forces. */
 export function placeCondition(
   ctx: TriggerContext,

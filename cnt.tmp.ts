@@ -1,0 +1,16 @@
+import { randomScenario, syntheticLibrary } from "./bench/synthetic.js";
+import { caches, runCascade } from "./src/engine/cascade.js";
+import { NO_BUDGET } from "./src/engine/config.js";
+import { configFor } from "./src/engine/index.js";
+import * as trig from "./src/engine/triggers/index.js";
+import { loadLibrary } from "./src/treaties/load.js";
+const world = loadLibrary().library;
+const { library, states } = syntheticLibrary(world, { states: 200, instruments: 800, minPerState: 8, seed: 42 });
+const s = randomScenario(states, 2, 3);
+const config = configFor(library, s);
+const sh = caches(library);
+const o = runCascade(library, s, config, sh, NO_BUDGET);
+const calls = new Set([...o.verdicts.values()].map(f => f.evaluation)).size;
+console.log("distinct evaluations", calls, "verdicts", o.verdicts.size, "instruments in force", o.view.inForce.length);
+const byEvent = new Map<string, number>(); for (const f of o.verdicts.values()) { const k = f.ep.trigger?.event ?? "-"; byEvent.set(k, (byEvent.get(k) ?? 0) + 1); } console.log(byEvent);
+const g = o.ctx.attackGroups; let maxGroups = 0, maxFacts = 0; for (const [t, gs] of g) { maxGroups = Math.max(maxGroups, gs.length); for (const x of gs) maxFacts = Math.max(maxFacts, x.length); } console.log("targets", g.size, "max groups per target", maxGroups, "max facts per group", maxFacts);
