@@ -302,6 +302,7 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--budget-ms <ms>", "wall time one what-if may take before it answers 422 (default 20000)")
     .option("--budget-evaluations <n>", "provision tests one what-if may make before it answers 422 (default 5000000)")
     .option("--cache-answers <n>", "answers kept for identical what-ifs (default 256; 0: no cache)")
+    .option("--what-ifs-per-client <n>", "what-ifs one client address may have running at once (default 4)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())
     .addOption(maxSizeOption())

@@ -36,6 +36,8 @@ export interface ServeOptions {
   budgetEvaluations?: string;
   /** Answers kept for identical what-ifs (default 256; 0: no cache). */
   cacheAnswers?: string;
+  /** What-ifs one client (address) may have running at once (default 4). */
+  whatIfsPerClient?: string;
   /** How the engine threads rebuild the library (the command's treaty directories and ATOP copy). */
   recipe?: EngineRecipe;
 }
@@ -115,7 +117,15 @@ export async function serve(library: Library, options: ServeOptions, io: Output,
   await engine.warm();
   const logger = loggerOptions(level);
   const store = new ScenarioStore(data, { tolerateFaults: true });
-  const app = buildApp({ library, store, webRoot: WEB_ROOT, logger, exposure, engine });
+  const app = buildApp({
+    library,
+    store,
+    webRoot: WEB_ROOT,
+    logger,
+    exposure,
+    engine,
+    whatIfsPerClient: count("--what-ifs-per-client", options.whatIfsPerClient, 4, 1, 10_000),
+  });
   try {
     await app.listen({ port, host: exposure.host });
   } catch (error) {

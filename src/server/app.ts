@@ -266,7 +266,8 @@ export function buildApp({
   app.addHook("onClose", async () => engine.close());
   app.post("/api/what-if", async (request, reply) => {
     const asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
-    return limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
+    const json = await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
+    return reply.type("application/json; charset=utf-8").send(json);
   });
 
   registerRead(app, library);
@@ -320,7 +321,8 @@ export function buildApp({
     const saved = store.get(withId(request.params.id));
     if (!saved) return notFound(reply, `scenario ${request.params.id}`);
     const asked = whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query);
-    return limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
+    const json = await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
+    return reply.type("application/json; charset=utf-8").send(json);
   });
 
   app.get("/api/export", async () => ({

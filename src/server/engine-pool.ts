@@ -27,8 +27,9 @@ export type EngineTask =
   | { kind: "warm" }
   | { kind: "what-if"; request: WhatIfRequest; limits: WorkLimits; cancel: SharedArrayBuffer };
 
+/** The answer as JSON text: serialised in the engine thread, and cached as it is sent. */
 export type EngineReply =
-  | { ok: true; value: ReturnType<typeof present> | null }
+  | { ok: true; value: string | null }
   | { ok: false; exceeded: BudgetExceeded["what"]; limit: number };
 
 /** A what-if that ran past its budget, or whose client went away. */
@@ -65,7 +66,7 @@ export function defaultThreads(): number {
  */
 export class Engine {
   private readonly pool: Tinypool | null;
-  private readonly cache = new Map<string, ReturnType<typeof present>>();
+  private readonly cache = new Map<string, string>();
   private readonly fingerprint: string;
 
   constructor(
@@ -99,7 +100,8 @@ export class Engine {
     await Promise.all(Array.from({ length: this.settings.threads }, () => this.pool?.run({ kind: "warm" })));
   }
 
-  async answer(request: WhatIfRequest, signal?: AbortSignal): Promise<ReturnType<typeof present>> {
+  /** The answer to a what-if as JSON text (a result, or `{markdown}` / `{text}` as the request asks). */
+  async answer(request: WhatIfRequest, signal?: AbortSignal): Promise<string> {
     const key = this.settings.cacheEntries > 0 ? this.keyOf(request) : null;
     const hit = key ? this.cache.get(key) : undefined;
     if (key && hit) {
@@ -127,20 +129,20 @@ export class Engine {
       .digest("hex");
   }
 
-  private here(request: WhatIfRequest, signal?: AbortSignal): ReturnType<typeof present> {
+  private here(request: WhatIfRequest, signal?: AbortSignal): string {
     try {
       const result = whatIf(this.library.namedOn(request.scenario.as_of), request.scenario, {
         ...request.options,
         budget: budget({ ...this.settings.limits, cancelled: () => signal?.aborted ?? false }),
       });
-      return present(request, result);
+      return JSON.stringify(present(request, result));
     } catch (error) {
       if (error instanceof BudgetExceeded) throw new OverBudget(error.what, error.limit);
       throw error;
     }
   }
 
-  private async inThread(request: WhatIfRequest, signal?: AbortSignal): Promise<ReturnType<typeof present>> {
+  private async inThread(request: WhatIfRequest, signal?: AbortSignal): Promise<string> {
     const cancel = new SharedArrayBuffer(4);
     const flag = new Int32Array(cancel);
     const stop = () => Atomics.store(flag, 0, 1);
@@ -149,7 +151,7 @@ export class Engine {
       const task: EngineTask = { kind: "what-if", request, limits: this.settings.limits, cancel };
       const reply = (await (this.pool as Tinypool).run(task)) as EngineReply;
       if (!reply.ok) throw new OverBudget(reply.exceeded, reply.limit);
-      return reply.value as ReturnType<typeof present>;
+      return reply.value as string;
     } finally {
       signal?.removeEventListener("abort", stop);
     }

@@ -26,7 +26,7 @@ export default function answer(task: EngineTask): EngineReply {
         cancelled: () => Atomics.load(cancelled, 0) === 1,
       }),
     });
-    return { ok: true, value: present(task.request, result) };
+    return { ok: true, value: JSON.stringify(present(task.request, result)) };
   } catch (error) {
     if (error instanceof BudgetExceeded) return { ok: false, exceeded: error.what, limit: error.limit };
     throw error;
