@@ -10,12 +10,28 @@ import { fileURLToPath } from "node:url";
 import { hostileScenario } from "./hostile.js";
 
 const CLI = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
-const i = process.argv.indexOf("--seconds");
-const seconds = Number(i >= 0 ? process.argv[i + 1] : 60);
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return Number(i >= 0 ? process.argv[i + 1] : fallback);
+};
+const seconds = arg("--seconds", 60);
+// The hostile what-if takes longer than this budget, so the run also shows how long a refusal takes.
+const budgetMs = arg("--budget-ms", 5000);
 
 const child = spawn(
   process.execPath,
-  ["--import", "tsx", CLI, "serve", "--port", "0", "--data", mkdtempSync(join(tmpdir(), "casus-attack-"))],
+  [
+    "--import",
+    "tsx",
+    CLI,
+    "serve",
+    "--port",
+    "0",
+    "--budget-ms",
+    String(budgetMs),
+    "--data",
+    mkdtempSync(join(tmpdir(), "casus-attack-")),
+  ],
   {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, CASUS_LOG_LEVEL: "warn" },
@@ -34,7 +50,7 @@ const health = async () => {
   await fetch(`${url}/api/health`);
   return performance.now() - t;
 };
-console.log(`fresh server: /api/health in ${(await health()).toFixed(1)} ms`);
+// A fresh server: its first request is the hostile what-if, and /api/health is probed meanwhile.
 
 const scenario = hostileScenario();
 const started = performance.now();
@@ -61,13 +77,14 @@ while (!done && performance.now() - started < seconds * 1000) {
   await new Promise((r) => setTimeout(r, 50));
 }
 const status = await whatIf;
+const firstFive = latencies.slice(0, 5);
 latencies.sort((a, b) => a - b);
 const at = (p: number) =>
   (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
 console.log(
-  `what-if (${scenario.events.length} events, all disputed): ${status} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `what-if (${scenario.events.length} events, all disputed; budget ${budgetMs} ms): ${status} after ${((performance.now() - started) / 1000).toFixed(2)} s`,
 );
 console.log(
-  `/api/health meanwhile: ${latencies.length} answers, median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
+  `/api/health meanwhile: ${latencies.length} answers, median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms; slowest of the first five ${Math.max(...firstFive).toFixed(1)} ms (target under 100 ms)`,
 );
 child.kill("SIGKILL");
