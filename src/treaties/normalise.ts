@@ -56,7 +56,11 @@ export function resolveReading(library: Library, input: string): Resolved<string
   const keys = readingKeys(library);
   const key = keys.get(input.trim()) ?? keys.get(input.trim().toLowerCase());
   if (key) return { ok: true, value: key };
-  const suggestions = nearest(input, keys.keys());
+  const near = nearest(input, keys.keys());
+  // Nothing close: name the general readings, and where to find an instrument's own.
+  const suggestions = near.length
+    ? near
+    : [...library.generalReadings.map((g) => g.id), "an instrument's reading id (casus show INSTRUMENT)"];
   return { ok: false, message: `unknown reading "${input}"`, suggestions };
 }
 
