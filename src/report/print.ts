@@ -3,6 +3,7 @@ import {
   assumptionText,
   belligerentText,
   citation,
+  codedText,
   codeOf,
   conditionText,
   conflictText,
@@ -258,10 +259,7 @@ function quote(result: Result, id: string, item: (text: string, depth?: number) 
   const t = textOf(result, id);
   if (!t) return;
   if (t.coded) {
-    item(
-      `coded, not read: ${t.coded.dataset}, alliance ${t.coded.atopid}${t.coded.phase !== null ? ` phase ${t.coded.phase}` : ""} (${t.coded.variables.join(", ")})`,
-      1,
-    );
+    item(codedText(t.coded), 1);
     return;
   }
   const source = t.source ? result.sources.find((s) => s.id === t.source) : undefined;

@@ -458,6 +458,11 @@ export function violationText(v: Violation, result: Pick<Result, "texts">): stri
   return `${name(v.by)}'s ${v.conduct.replace(/-/g, " ")}${v.toward ? ` toward ${name(v.toward)}` : ""} (${event(v.event)}) acts against ${citation(result, v)}`;
 }
 
+/** Where an article was coded from a dataset instead of read: the citation in place of its words. */
+export function codedText(coded: NonNullable<Text["coded"]>): string {
+  return `coded, not read: ${coded.dataset}, alliance ${coded.atopid}${coded.phase !== null ? ` phase ${coded.phase}` : ""} (${coded.variables.join(", ")})`;
+}
+
 /** What a quote's confidence means. */
 export function confidenceText(confidence: Text["quote_confidence"]): string {
   switch (confidence) {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from "react";
 import {
   belligerentText,
   citation,
+  codedText,
   conditionText,
   confidenceText,
   conflictText,
@@ -50,6 +51,7 @@ interface Props {
 export function Quote({ id, result }: { id: string; result: Result }) {
   const text = result.texts.find((t) => t.id === id);
   if (!text) return null;
+  if (text.coded) return <p className="source coded">{codedText(text.coded)}</p>;
   const source = text.source ? result.sources.find((s) => s.id === text.source) : undefined;
   return (
     <>
