@@ -189,3 +189,55 @@ describe("the command line's manners", () => {
     expect(child.stderr).toBe("");
   });
 });
+
+describe("the API for the faces", async () => {
+  const { buildApp } = await import("../src/server/app.js");
+  const { ScenarioStore } = await import("../src/server/store.js");
+  const { loadLibrary } = await import("../src/treaties/load.js");
+  const { parse } = await import("yaml");
+  const store = new ScenarioStore(mkdtempSync(join(tmpdir(), "casus-faces-api-")));
+  const app = buildApp({ library: loadLibrary().library, store });
+  const rok = parse(readFileSync(ROK, "utf8"));
+
+  it("resolves states through the CLI's normaliser: UK, Britain, DPRK, North Korea", async () => {
+    for (const [q, code] of [
+      ["UK", "GBR"],
+      ["Britain", "GBR"],
+      ["DPRK", "PRK"],
+      ["North Korea", "PRK"],
+    ]) {
+      const res = await app.inject(`/api/states/resolve?q=${encodeURIComponent(q as string)}&on=2025-06-01`);
+      expect(res.statusCode, q).toBe(200);
+      expect(res.json().code, q).toBe(code);
+    }
+    const wrong = await app.inject("/api/states/resolve?q=Rusia");
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().suggestions.join(" ")).toContain("Russia");
+  });
+
+  it("searches the library's full text, in every script", async () => {
+    const hangul = (await app.inject(`/api/search?q=${encodeURIComponent("무력침공")}`)).json();
+    expect(
+      hangul.hits.some(
+        (h: { instrument: string; article: string }) =>
+          h.instrument === "russia-dprk-2024" && h.article === "4",
+      ),
+    ).toBe(true);
+    const english = (await app.inject("/api/search?q=constitutional%20processes")).json();
+    expect(english.hits.map((h: { instrument: string }) => h.instrument)).toContain("anzus-1951");
+    expect((await app.inject("/api/search")).statusCode).toBe(400);
+  });
+
+  it("answers a what-if as SVG, PNG and CSV as well as JSON", async () => {
+    const svg = await app.inject({ method: "POST", url: "/api/what-if?format=svg", payload: rok });
+    expect(svg.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(XMLValidator.validate(svg.body)).toBe(true);
+    const png = await app.inject({ method: "POST", url: "/api/what-if?format=png", payload: rok });
+    expect(png.headers["content-type"]).toBe("image/png");
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe("PNG");
+    const csv = await app.inject({ method: "POST", url: "/api/what-if?format=csv", payload: rok });
+    expect(csv.body.split("\r\n")[0]).toMatch(/^obligor,/);
+    store.close();
+    await app.close();
+  });
+});

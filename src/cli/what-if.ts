@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { formatProblem } from "../data/located.js";
 import { whatIf } from "../engine/index.js";
@@ -8,11 +7,9 @@ import type { Result } from "../model/result.js";
 import type { Scenario } from "../model/scenario.js";
 import { compare, dateLabel, readingLabels, renderComparison } from "../report/compare.js";
 import { bibtex, cascadeDot, cascadeGraphml, obligationsCsv } from "../report/exports.js";
-import { mapSvg, placement, projectWorld } from "../report/map.js";
+import { answerSvg, svgToPng } from "../report/pictures.js";
 import { concerning, render, type Style } from "../report/print.js";
-import { rolesOf } from "../report/roles.js";
 import type { CodeReading } from "../states/normalise.js";
-import { STATES } from "../states/registry.js";
 import type { Library } from "../treaties/library.js";
 import { normaliseScenario, resolveReading, resolveState } from "../treaties/normalise.js";
 import { readScenarioFile, resolvePoints } from "../treaties/scenario-file.js";
@@ -230,23 +227,6 @@ function writeOut(option: string, file: string, content: string | Uint8Array): v
           : (code ?? (cause as Error).message);
     throw new UsageError(`${option}: cannot write ${file} (${why}); pick another path`);
   }
-}
-
-const require = createRequire(import.meta.url);
-
-/** The world map coloured by role, as SVG (Natural Earth 1:50m from world-atlas). */
-export function answerSvg(result: Result): string {
-  const topology = JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf8"));
-  const { statesOn } = placement(STATES);
-  return mapSvg(projectWorld(topology), statesOn, rolesOf(result), result.title);
-}
-
-/** SVG to PNG with resvg (no browser): the map at twice its size. */
-export async function svgToPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import("@resvg/resvg-js");
-  return new Resvg(svg, { fitTo: { mode: "zoom", value: 2 }, font: { loadSystemFonts: true } })
-    .render()
-    .asPng();
 }
 
 export async function runWhatIf(
