@@ -1,4 +1,5 @@
 import { EVENT_KINDS } from "../model/events.js";
+import type { Trigger } from "../model/instrument.js";
 import type {
   Assumption,
   Belligerent,
@@ -598,4 +599,29 @@ export function axisText(axis: string): string {
     default:
       return axis.replace(/-/g, " ");
   }
+}
+
+/** A provision's trigger as the treaty reader shows it: "an armed attack by any state on the partner, …". */
+export function triggerText(t: Trigger, regionName: (id: string) => string = (id) => id): string {
+  const parts = [t.event.replace(/-/g, " ")];
+  if (t.by) {
+    if (t.by.kind === "named") parts.push(`by ${(t.by.states ?? []).join(", ")}`);
+    else if (t.by.kind === "any-state") parts.push("by any state");
+    if (t.by.min_count) parts.push(`by ${t.by.min_count} or more attackers`);
+    if (t.by.external) parts.push("from outside the treaty");
+    if (t.by.exclude?.length) parts.push(`not by ${t.by.exclude.join(", ")}`);
+    if (t.by.supported_by?.length) parts.push(`supported by ${t.by.supported_by.join(", ")}`);
+  }
+  if (t.partner_is_target !== false) parts.push("on the partner");
+  if (t.where?.territory_of === "any-party") parts.push("on any party's territory");
+  if (t.where?.region) parts.push(`within ${regionName(t.where.region)}`);
+  if (t.where?.forces === true) parts.push("its forces included");
+  if (t.where?.forces === false) parts.push("on its territory only");
+  if (t.state_of_war) parts.push("putting it in a state of war");
+  if (t.unprovoked) parts.push("unprovoked");
+  if (t.request) parts.push("at its request");
+  if (t.on_call)
+    parts.push(t.on_call === "beneficiary" ? "once the partner calls for it" : "once any party calls for it");
+  if (t.victim_test === false) parts.push("whoever started the war");
+  return parts.join(", ");
 }
