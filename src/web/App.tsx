@@ -30,6 +30,7 @@ export function App() {
   const [builderOpen, setBuilderOpen] = useState(false);
   const [readOpen, setReadOpen] = useState(false);
   const [reload, setReload] = useState(0);
+  const [version, setVersion] = useState<string | null>(null);
 
   const refreshSaved = useCallback(
     () =>
@@ -50,6 +51,10 @@ export function App() {
       .then(setStates)
       .catch((e: Error) => setBootError(e.message));
     refreshSaved();
+    api
+      .health()
+      .then((h) => setVersion(`casus ${h.version}, ${h.result_schema}, ${h.instruments} instruments`))
+      .catch(() => undefined);
   }, [refreshSaved]);
 
   // The scenario the route names.

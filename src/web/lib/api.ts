@@ -119,6 +119,7 @@ export interface SearchHit {
 
 export const api = {
   states: () => call<StateInfo[]>("/api/states"),
+  health: () => call<{ version: string; result_schema: string; instruments: number }>("/api/health"),
   shipped: () => call<ShippedScenario[]>("/api/shipped-scenarios"),
   instruments: () => call<InstrumentRow[]>("/api/instruments"),
   network: (on: string) => call<Network>(`/api/network?on=${encodeURIComponent(on)}`),
