@@ -222,7 +222,7 @@ export function App() {
           Map: Natural Earth 1:50m via world-atlas, on today's borders (states without an ISO code are drawn
           on their successors' territory), fitted to the states involved. Off the scenario's date the map
           shows the alliances in force instead of the answer. The data and the engine are the casus library's;{" "}
-          <a href="/openapi.json">API</a>.
+          <a href="/openapi.json">API</a>.{version ? ` ${version}.` : ""}
         </p>
       </footer>
     </div>

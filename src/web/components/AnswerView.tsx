@@ -49,9 +49,6 @@ interface Props {
   onDeleted: () => Promise<void>;
 }
 
-const wide = () =>
-  typeof window !== "undefined" && window.matchMedia?.("(min-width: 900px)").matches === true;
-
 /** The answer page: the scenario, the answer first, then the map, the states, the cascade and the network. */
 export function AnswerView(props: Props) {
   const { route, navigate, scenario, asked, answer, answerKey, busy, states, shipped } = props;

@@ -104,7 +104,7 @@ export function NetworkView(props: Props & { after: boolean }) {
   return (
     <div ref={box} className="network-lazy" data-drawn={seen ? "true" : "false"}>
       {seen ? (
-        <NetworkDrawn {...props} />
+        <NetworkDrawn {...rest} />
       ) : (
         <p className="hint">The network is drawn when you scroll to it.</p>
       )}
