@@ -45,6 +45,19 @@ describe("the text answer", () => {
     }
   });
 
+  it("--explain says the answer about the state asked for, and keeps the war's sides", async () => {
+    const usa = await cli(["what-if", ROK, "--explain", "USA"]);
+    expect(usa.out).toContain("Only what concerns United States.");
+    expect(usa.out).toContain(
+      "United States is not bound to give military assistance, and no one is bound to assist it.",
+    );
+    const russia = await cli(["what-if", ROK, "--explain", "RUS"]);
+    expect(russia.out).toMatch(
+      /South Korea against North Korea, from 1 June 2025; in wave 1, Russia .* joins North Korea/,
+    );
+    expect(russia.out).not.toContain("no one against no one");
+  });
+
   it("--all gives everything: every clause not triggered and the treaties no longer in force", async () => {
     const short = await cli(["what-if", ROK]);
     const all = await cli(["what-if", ROK, "--all"]);

@@ -240,7 +240,8 @@ export async function runWhatIf(
   const { result, explain } = answer(library, asked, options);
   const shown = explain ? concerning(result, explain) : result;
   const all = options.all ?? false;
-  if (options.brief) writeOut("--brief", options.brief, render(shown, { markdown: true, all }));
+  if (options.brief)
+    writeOut("--brief", options.brief, render(shown, { markdown: true, all, about: explain }));
   if (options.svg || options.png) {
     const svg = answerSvg(result);
     if (options.svg) writeOut("--svg", options.svg, svg);
@@ -259,7 +260,7 @@ export async function runWhatIf(
     io.out(
       options.json
         ? JSON.stringify(shown, null, 2)
-        : render(shown, { all, ...(style ? { style } : {}) }).trimEnd(),
+        : render(shown, { all, about: explain, ...(style ? { style } : {}) }).trimEnd(),
     );
 }
 

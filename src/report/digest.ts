@@ -154,12 +154,28 @@ export function weightiest(result: Result, count = 2): Contested[] {
     .slice(0, count);
 }
 
-/** The answer in a sentence or two. */
-export function answerSentence(result: Result): string {
+/** A state's name, from wherever the result names it (its code where it does not). */
+export function stateName(result: Result, code: string): string {
+  const refs: StateRef[] = [
+    ...result.obligations.flatMap((o) => [o.obligor, o.beneficiary]),
+    ...result.not_triggered.flatMap((n) => [n.obligor, n.beneficiary]),
+    ...result.wars.flatMap((w) => w.sides.map((s) => s.state)),
+    ...result.events.flatMap((e) => [e.by, ...(e.against ? [e.against] : [])]),
+    ...result.assumptions.flatMap((a) => [a.state, a.target].filter((s): s is StateRef => s !== null)),
+  ];
+  return refs.find((s) => codeOf(s) === code)?.name ?? code;
+}
+
+/** The answer in a sentence or two; `about`, a state's code, when the result is what concerns one state. */
+export function answerSentence(result: Result, about?: string): string {
   const military = result.obligations.filter((o) => MILITARY.has(o.kind));
   const joiners = result.belligerents.filter((b) => b.wave > 0);
   const parts: string[] = [];
-  if (military.length === 0) {
+  if (military.length === 0 && about) {
+    parts.push(
+      `${stateName(result, about)} is not bound to give military assistance, and no one is bound to assist it.`,
+    );
+  } else if (military.length === 0) {
     const other = result.obligations.length;
     parts.push(
       other
@@ -211,7 +227,7 @@ export function answerSentence(result: Result): string {
 }
 
 /** The first screen of every face. `notBound` keeps the first `limit` rows. */
-export function digest(result: Result, limit = 6): Digest {
+export function digest(result: Result, limit = 6, about?: string): Digest {
   const bound = groupedObligations([...result.obligations].sort(byStrength)).map((g) => ({
     obligors: g.obligors,
     beneficiary: g.head.beneficiary,
@@ -253,7 +269,7 @@ export function digest(result: Result, limit = 6): Digest {
     title: result.title,
     asOf: result.as_of,
     readings: [...result.general, ...result.adopted].map((k) => readingLabel(result, k)),
-    answer: answerSentence(result),
+    answer: answerSentence(result, about),
     bound,
     committed,
     available,

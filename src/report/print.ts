@@ -8,6 +8,7 @@ import {
   groupedViolations,
   MILITARY,
   relevant,
+  stateName,
   weightiest,
 } from "./digest.js";
 import {
@@ -49,6 +50,8 @@ export interface PrintOptions {
   all?: boolean;
   /** Colour for a terminal (text only). */
   style?: Style;
+  /** The state the result was filtered to (`concerning`), by code: the answer is then said about it. */
+  about?: string | null;
 }
 
 /** The parts of a result that concern one state, as a result of the same shape. */
@@ -101,7 +104,7 @@ export function render(full: Result, options: PrintOptions = {}): string {
   const all = options.all ?? false;
   const st = md ? PLAIN : (options.style ?? PLAIN);
   const result = all ? full : relevant(full);
-  const d = digest(result, all ? Number.POSITIVE_INFINITY : md ? 10 : 4);
+  const d = digest(result, all ? Number.POSITIVE_INFINITY : md ? 10 : 4, options.about ?? undefined);
   const lines: string[] = [];
   const blank = () => {
     if (lines.length && lines.at(-1) !== "") lines.push("");
@@ -119,6 +122,7 @@ export function render(full: Result, options: PrintOptions = {}): string {
   lines.push(md ? `# ${d.title}` : st.heading(d.title.toUpperCase()));
   if (md) lines.push("");
   lines.push(st.dim(`As of ${longDate(d.asOf)} · read under: ${d.readings.join("; ")}`));
+  if (options.about) lines.push(st.strong(`Only what concerns ${stateName(full, options.about)}.`));
   blank();
   lines.push(st.strong(d.answer));
 
@@ -183,10 +187,14 @@ export function render(full: Result, options: PrintOptions = {}): string {
   }
 
   // Who fights, one line per war.
-  if (result.wars.length) h("Who fights");
+  if (result.wars.some((w) => !options.about || result.belligerents.some((b) => b.war === w.id)))
+    h("Who fights");
   for (const w of result.wars) {
     const sides = result.belligerents.filter((b) => b.war === w.id);
-    const first = (side: string) => sides.filter((b) => b.side === side && b.wave === 0).map((b) => b.state);
+    if (options.about && sides.length === 0) continue;
+    // The war's first belligerents from the war itself (a result filtered to one state keeps only its own part).
+    const first = (side: string) =>
+      w.sides.filter((s) => s.side === side && s.wave === 0).map((s) => s.state);
     const joined = sides.filter((b) => b.wave > 0);
     const byWave = [...new Set(joined.map((b) => b.wave))].sort((a, b) => a - b);
     const waves = byWave.flatMap((wave) =>

@@ -153,7 +153,7 @@ export function conditionText(c: Condition, result: Names, options: { quote?: bo
           : `${possessive(s)} side started ${war}: ${by} struck first (${why})`;
       }
       case "request":
-        return c.met ? `${s} asked for assistance` : `no request for assistance by ${s} to ${by}`;
+        return c.met ? `${s} asked for assistance` : `no request for assistance by ${s}`;
       case "call":
         return c.met ? `${s} called for consultations` : `no call for consultations by ${s}`;
       case "retroactivity":

@@ -165,8 +165,9 @@ export function present(
   result: Result,
 ): Result | { markdown: string } | { text: string } {
   const shown = request.explain ? concerning(result, request.explain) : result;
-  if (request.format === "markdown") return { markdown: render(shown, { markdown: true, all: request.all }) };
-  if (request.format === "text") return { text: render(shown, { all: request.all }) };
+  if (request.format === "markdown")
+    return { markdown: render(shown, { markdown: true, all: request.all, about: request.explain }) };
+  if (request.format === "text") return { text: render(shown, { all: request.all, about: request.explain }) };
   return shown;
 }
 
