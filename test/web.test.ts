@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { XMLValidator } from "fast-xml-parser";
 import type { FastifyInstance } from "fastify";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,13 +52,13 @@ async function stopServer(s: Server | undefined): Promise<void> {
   s.store.close();
 }
 
-async function newPage(): Promise<Page> {
+async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page> {
   // A fresh --user-data-dir each time: Playwright takes it as launchPersistentContext's first argument.
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "casus-chromium-")), {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 1366, height: 768 },
+    viewport,
     acceptDownloads: true,
   });
   const p = context.pages()[0] ?? (await context.newPage());
@@ -164,7 +165,9 @@ describe("web app (Chromium)", () => {
     const before = await roleOf("KAZ");
     expect(BOUND).not.toContain(before);
     expect(before).not.toBe("consultation");
-    // Two axes of general readings, one radio group each (reading-<axis>).
+    // The readings sit in a panel below the answer (the answer comes first); two axes of general readings,
+    // one radio group each (reading-<axis>).
+    await page.click(".readings-panel > summary");
     await page.check('input[name="reading-forces-abroad"][value="forces-abroad"]');
     await answered("#scenario=korea-2025-rok-strike&reading=forces-abroad");
     expect(await roleOf("KAZ")).toBe("consultation");
@@ -318,5 +321,165 @@ describe("web app (Chromium)", () => {
     await page.waitForSelector(`.explain[data-code="${code}"]`);
     expect(await focused()).toMatch(/^explain-h\|/);
     await screenshot("keyboard-map");
+  });
+});
+
+/** The sizes issue 14 names: a desktop and two phones. */
+const SIZES = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone-390", width: 390, height: 844 },
+  { name: "phone-360", width: 360, height: 740 },
+];
+
+describe("faces for people (Chromium at 1440×900, 390×844 and 360×740)", () => {
+  beforeAll(async () => {
+    server = await startServer();
+  }, 60_000);
+  afterAll(async () => {
+    await closePage();
+    await stopServer(server);
+    server = undefined;
+  });
+
+  for (const size of SIZES) {
+    it(`${size.name}: the answer is on the first screen, nothing scrolls sideways, taps are big enough`, async () => {
+      await closePage();
+      page = await newPage({ width: size.width, height: size.height });
+      await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
+      await answered("#scenario=korea-2025-rok-strike");
+      await page.waitForSelector('main[data-answer-at]:not([data-answer-at=""])');
+      console.log(
+        `${size.name}: the answer on screen ${await page.getAttribute("main", "data-answer-at")} ms after navigation`,
+      );
+      const headline = page.locator(".answer-card .headline");
+      expect(await headline.textContent()).toMatch(/China and Russia are bound to assist North Korea/);
+      const box = await headline.boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(size.height);
+      // Down to the network (drawn when it scrolls into view), then measure the whole page.
+      await page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+      await page.waitForSelector(".network-lazy[data-drawn='true']");
+      await page.waitForSelector("svg.map-svg g.shape");
+      const widths = (await page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+      )) as [number, number];
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      await page.evaluate("window.scrollTo(0, 0)");
+      await screenshot(`first-screen-${size.name}`);
+      if (size.width < 700) {
+        // Every control a finger uses: buttons, fields, lists, disclosure, links (the map's shapes have the list).
+        const small =
+          (await page.evaluate(`[...document.querySelectorAll("button, a, input, select, summary")]
+          .filter((e) => !e.closest("svg") && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden")
+          .map((e) => [e.tagName + "." + e.className + " " + (e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 30), e.getBoundingClientRect()])
+          .filter(([, r]) => r.width < 24 || r.height < 24)
+          .map(([what, r]) => what + " " + Math.round(r.width) + "x" + Math.round(r.height))`)) as string[];
+        expect(small).toEqual([]);
+      }
+    });
+  }
+
+  it('"UK", "Britain", "DPRK" and "North Korea" find the right state, through the CLI\'s normaliser', async () => {
+    await closePage();
+    page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
+    await answered("#scenario=korea-2025-rok-strike");
+    for (const [typed, code] of [
+      ["UK", "GBR"],
+      ["Britain", "GBR"],
+      ["DPRK", "PRK"],
+      ["North Korea", "PRK"],
+    ]) {
+      await page.getByLabel("Find a state").fill(typed as string);
+      await page.getByRole("button", { name: "Explain" }).click();
+      await page.waitForSelector(`.explain[data-code="${code}"]`);
+      await page.getByRole("button", { name: "Close the explanation and show the whole answer" }).click();
+    }
+  });
+
+  it("the comparison view shows the reading that frees Russia on the ROK strike", async () => {
+    await closePage();
+    page = await newPage({ width: 1440, height: 900 });
+    await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
+    await answered("#scenario=korea-2025-rok-strike");
+    await page
+      .locator(".changes-list li", { hasText: "armed invasion" })
+      .getByRole("button", { name: "Compare" })
+      .click();
+    await page.waitForSelector('.compare[data-ready="true"]');
+    expect(page.url()).toContain("compare=reading:russia-dprk-2024/mutual-assistance/invasion-rendering");
+    const russia = page.locator('.compare .change[data-obligor="RUS"]').first();
+    expect(await russia.textContent()).toMatch(
+      /Russia → North Korea, Russia–DPRK .*Art\. 4: bound, joins the war → not bound/,
+    );
+    expect(await russia.locator(".why").textContent()).toMatch(/not an invasion of North Korea/);
+    await screenshot("compare-invasion-rendering");
+  });
+
+  it("the treaty reader opens Art. 4 of russia-dprk-2024 with its renderings", async () => {
+    await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike&explain=RUS`);
+    await answered("#scenario=korea-2025-rok-strike");
+    await page
+      .locator('.explain .obligation[data-instrument="russia-dprk-2024"][data-article="4"] .cite-link')
+      .click();
+    const art4 = page.locator('.reader[data-instrument="russia-dprk-2024"] article[data-article="4"]');
+    await art4.waitFor();
+    expect(page.url()).toContain("treaty=russia-dprk-2024&article=4");
+    expect(await art4.locator(".rendering").count()).toBeGreaterThanOrEqual(2);
+    expect(await art4.locator('.rendering blockquote[lang="ko"]').count()).toBe(1);
+    expect(await art4.locator(".reader-provisions").textContent()).toMatch(/defence, automatic/);
+    // The Korean rendering is drawn in a CJK font, not as empty boxes.
+    expect(await page.evaluate("document.fonts.check('16px \"Noto Sans CJK KR\"', '무력침공')")).toBe(true);
+    await screenshot("reader-russia-dprk-art-4");
+    // Full-text search finds the same article from the Korean words.
+    await page.getByPlaceholder("Search the treaties").fill("무력침공");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.locator(".search-results li", { hasText: "Art. 4" }).first().waitFor();
+  });
+
+  it("an SVG of the map downloads, and the print stylesheet drops the controls", async () => {
+    await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
+    await answered("#scenario=korea-2025-rok-strike");
+    await page.waitForSelector("svg.map-svg g.shape");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Map (SVG)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("casus-korea-2025-rok-strike-map.svg");
+    const svg = readFileSync(await download.path(), "utf8");
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('data-code="RUS"');
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".tools").isVisible()).toBe(false);
+    expect(await page.locator(".answer-card").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+  });
+
+  it("the cascade timeline shows the waves of the DPRK-invades scenario", async () => {
+    await page.goto(`${server?.url}/#scenario=korea-2025-dprk-invades`);
+    await answered("#scenario=korea-2025-dprk-invades");
+    const waves = page.locator(".timeline > li[data-wave]");
+    expect(await waves.count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.timeline > li[data-wave="0"]').textContent()).toMatch(
+      /North Korea's invasion/,
+    );
+    expect(await page.locator('.timeline > li[data-wave="1"]').textContent()).toMatch(
+      /United States joins the war/,
+    );
+    expect(await page.locator('.timeline > li[data-wave="2"]').textContent()).toMatch(
+      /Australia, New Zealand and Philippines join/,
+    );
+    await page
+      .locator(".timeline-area")
+      .screenshot({ path: join(ARTIFACTS, "web-timeline-dprk-invades.png") });
+  });
+
+  it("no internal id reaches the page", async () => {
+    for (const id of ["korea-2025-rok-strike", "korea-2025-dprk-invades", "korea-2024-10-15-incident"]) {
+      await page.goto(`${server?.url}/#scenario=${id}`);
+      await answered(`#scenario=${id}`);
+      const text = (await page.textContent("body")) ?? "";
+      expect(text, id).not.toMatch(/unnumbered-\d|\bwar-\d|Art\. [a-z][a-z-]*\b|\bseed \d/);
+    }
   });
 });

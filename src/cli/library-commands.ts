@@ -1,6 +1,7 @@
 import { formatProblem, type Problem } from "../data/located.js";
 import { isRealDate } from "../model/common.js";
 import type { Instrument } from "../model/instrument.js";
+import type { Style } from "../report/print.js";
 import type { Library, Status } from "../treaties/library.js";
 import type { TreatyRow } from "../treaties/listing.js";
 import { BUILTIN_LIBRARY, loadLibrary } from "../treaties/load.js";
@@ -14,6 +15,8 @@ export class FileProblems extends Error {}
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Colour for a terminal (unset when piped or under NO_COLOR). */
+  style?: Style;
 }
 
 export function checkDateOption(name: string, value: string | undefined): string | undefined {

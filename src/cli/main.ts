@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createHash } from "node:crypto";
 import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,7 +7,10 @@ import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_MAX_BYTES, parseSize } from "../data/safe-read.js";
 import { escapeControls } from "../data/terminal.js";
 import { atopDirFrom } from "../history/atop-source.js";
+import { RESULT_SCHEMA } from "../model/result.js";
+import type { Style } from "../report/print.js";
 import { treatyRows } from "../treaties/listing.js";
+import { loadLibrary } from "../treaties/load.js";
 import { resolveInstrument, resolveState } from "../treaties/normalise.js";
 import { BUILTIN_SCENARIOS } from "../treaties/scenario-file.js";
 import {
@@ -65,6 +69,24 @@ const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
 
+/** `casus --version`: the package, the result contract, and the library as shipped (count and content hash). */
+export function versionText(): string {
+  const { library } = loadLibrary();
+  const hash = createHash("sha256");
+  for (const i of [...library.instruments].sort((a, b) => a.id.localeCompare(b.id)))
+    hash.update(JSON.stringify(i));
+  const checked = library.instruments
+    .flatMap((i) => (i.sources ?? []).map((s) => s.checked_on ?? ""))
+    .filter(Boolean)
+    .sort()
+    .at(-1);
+  return [
+    `casus ${VERSION}`,
+    `result contract ${RESULT_SCHEMA}`,
+    `treaty library: ${library.instruments.length} instruments, content ${hash.digest("hex").slice(0, 12)}${checked ? `, sources checked up to ${checked}` : ""}`,
+  ].join("\n");
+}
+
 /** Builds the CLI; `io` is where it writes, so tests can run it in-process. */
 export function buildProgram(io: Output, setExit: (code: number) => void): Command {
   const program = new Command("casus")
@@ -74,7 +96,12 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
       "\nExit codes: 0 ok; 1 problems in a file read (each reported with file:line:column); 2 a usage error\n(unknown option, state, reading, place or instrument; an impossible date), with a suggestion; 70 a bug.",
     )
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .exitOverride();
+    .exitOverride()
+    .option("-V, --version", "the package's version and the treaty library's")
+    .on("option:version", () => {
+      io.out(versionText());
+      throw new CommanderError(0, "casus.version", "");
+    });
 
   program
     .command("check")
@@ -195,19 +222,35 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .addOption(maxSizeOption())
     .addOption(atopOption())
     .addOption(cacheOption())
-    .option("--json", "the versioned JSON result (casus.result/2; docs/result.md)")
+    .addOption(
+      new Option("--json", "the versioned JSON result (casus.result/2; docs/result.md)").conflicts("csv"),
+    )
+    .option("--csv", "one row per obligation (CSV), instead of the text answer")
     .option("--brief <file.md>", "also write the answer as Markdown with a bibliography")
+    .option("--svg <file.svg>", "also write the world map, each state coloured by its role")
+    .option("--png <file.png>", "also write the map as PNG")
+    .option("--dot <file.dot>", "also write the cascade as a Graphviz DOT graph")
+    .option("--graphml <file.graphml>", "also write the cascade as GraphML")
+    .option("--bibtex <file.bib>", "also write the sources as BibTeX")
+    .option(
+      "--compare-reading <name>",
+      "compare with the answer under this reading too (repeatable)",
+      collect,
+    )
+    .option("--compare-on <date>", "compare with the answer on another date")
+    .option("--compare-with <scenario>", "compare with another scenario file")
     .action(
-      (
+      async (
         scenario: string | undefined,
         options: WhatIfCliOptions &
           AtopOptions & { library?: string[]; libraryOnly?: string[]; maxSize?: number },
       ) => {
-        runWhatIf(
+        await runWhatIf(
           withAtopIfAsked(loadOrFail(libraryPaths(options), io, options.maxSize), options, io),
           scenario,
           options,
           io,
+          io.style,
         );
       },
     );
@@ -298,9 +341,15 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
     .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
     .option("--log-level <level>", "info (default), warn, error, debug, silent ($CASUS_LOG_LEVEL)")
-    .option("--engine-threads <n>", "threads that run what-ifs off the HTTP loop (default: one per core; 0: none)")
+    .option(
+      "--engine-threads <n>",
+      "threads that run what-ifs off the HTTP loop (default: one per core; 0: none)",
+    )
     .option("--budget-ms <ms>", "wall time one what-if may take before it answers 422 (default 20000)")
-    .option("--budget-evaluations <n>", "provision tests one what-if may make before it answers 422 (default 5000000)")
+    .option(
+      "--budget-evaluations <n>",
+      "provision tests one what-if may make before it answers 422 (default 5000000)",
+    )
     .option("--cache-answers <n>", "answers kept for identical what-ifs (default 256; 0: no cache)")
     .option("--what-ifs-per-client <n>", "what-ifs one client address may have running at once (default 4)")
     .addOption(libraryOption())
@@ -352,11 +401,37 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--no-serve", "print the Korea what-if and exit")
     .action(async (options: { port?: string; data?: string; serve: boolean }) => {
       const library = loadOrFail(libraryPaths({}), io);
-      runWhatIf(library, join(BUILTIN_SCENARIOS, "korea-2024-10-15-incident.yaml"), {}, io);
+      await runWhatIf(library, join(BUILTIN_SCENARIOS, "korea-2024-10-15-incident.yaml"), {}, io, io.style);
       if (options.serve) await serve(library, options, io, "#scenario=korea-2024-10-15-incident");
     });
 
   return program;
+}
+
+/** Node's errors about files and ports, as one line that says what to do. */
+function systemError(error: unknown): string | null {
+  const e = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (!e || typeof e.code !== "string" || !e.syscall) return null;
+  const where = e.path ?? (e.port !== undefined ? `port ${e.port}` : "");
+  switch (e.code) {
+    case "EADDRINUSE":
+      return `${where || "the port"} is already in use: stop the other server or pick another with --port N`;
+    case "EADDRNOTAVAIL":
+      return `cannot listen on ${e.address ?? "that address"}: pick another with --host`;
+    case "ENOENT":
+      return `${where}: no such file or folder; check the path`;
+    case "EACCES":
+    case "EPERM":
+      return `${where}: permission denied; pick a path (or port above 1023) you may use`;
+    case "EISDIR":
+      return `${where} is a folder; give a file`;
+    case "ENOTDIR":
+      return `${where}: part of the path is not a folder; check the path`;
+    case "ENOSPC":
+      return `${where}: the disk is full`;
+    default:
+      return null;
+  }
 }
 
 /** Runs the CLI; returns the exit code. Errors are one line, never a stack trace. */
@@ -365,6 +440,7 @@ export async function run(argv: string[], terminal: Output): Promise<number> {
   const io: Output = {
     out: (line) => terminal.out(escapeControls(line)),
     err: (line) => terminal.err(escapeControls(line)),
+    ...(terminal.style ? { style: terminal.style } : {}),
   };
   let code = 0;
   const program = buildProgram(io, (c) => {
@@ -383,11 +459,78 @@ export async function run(argv: string[], terminal: Output): Promise<number> {
       io.err(`casus: ${error.message}`);
       return 1;
     }
+    const system = systemError(error);
+    if (system) {
+      io.err(`casus: ${system}`);
+      return 2;
+    }
     io.err(
       `casus: internal error: ${(error as Error).message} (a bug: please report it with the command you ran)`,
     );
     return 70;
   }
+}
+
+/**
+ * Colour on a terminal, unless NO_COLOR is set (https://no-color.org). The printer marks text with
+ * private-use characters, which survive the escaping of control characters from files and users; only
+ * the terminal's own output turns them into colour (`toAnsi`).
+ */
+const MARKS: Record<string, [string, string]> = {
+  heading: ["\ue000", "\ue001"],
+  strong: ["\ue002", "\ue003"],
+  dim: ["\ue004", "\ue005"],
+  ok: ["\ue006", "\ue007"],
+  bad: ["\ue008", "\ue009"],
+};
+const ANSI: Record<string, string> = {
+  "\ue000": "1",
+  "\ue001": "22",
+  "\ue002": "1",
+  "\ue003": "22",
+  "\ue004": "2",
+  "\ue005": "22",
+  "\ue006": "32",
+  "\ue007": "39",
+  "\ue008": "31",
+  "\ue009": "39",
+};
+const mark = (name: string) => (s: string) => `${MARKS[name]?.[0]}${s}${MARKS[name]?.[1]}`;
+
+export function terminalStyle(env: NodeJS.ProcessEnv, tty: boolean): Style | undefined {
+  if (!tty || (env.NO_COLOR !== undefined && env.NO_COLOR !== "") || env.TERM === "dumb") return undefined;
+  return {
+    heading: mark("heading"),
+    strong: mark("strong"),
+    dim: mark("dim"),
+    ok: mark("ok"),
+    bad: mark("bad"),
+  };
+}
+
+/** The printer's marks as terminal colour codes. */
+export const toAnsi = (text: string) =>
+  text.replace(/[\ue000-\ue009]/g, (c) => `${String.fromCharCode(27)}[${ANSI[c]}m`);
+
+const COLOUR_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const visible = (s: string) => s.replace(COLOUR_CODE, "");
+
+/** Wraps a line to the terminal's width, continuing under its own indent (and bullet). */
+export function wrap(line: string, width: number): string {
+  if (width < 30 || visible(line).length <= width) return line;
+  const indent = /^(\s*(?:[•·-] )?)/.exec(visible(line))?.[1]?.replace(/[•·-]/, " ") ?? "";
+  const words = line.split(" ");
+  const out: string[] = [];
+  let current = "";
+  for (const word of words) {
+    const next = current ? `${current} ${word}` : word;
+    if (visible(next).length > width && visible(current).trim()) {
+      out.push(current);
+      current = `${indent}${word}`;
+    } else current = next;
+  }
+  if (current) out.push(current);
+  return out.join("\n");
 }
 
 const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -398,9 +541,23 @@ if (invokedDirectly) {
       if (error.code !== "EPIPE") throw error;
       process.exit(0);
     });
+  const tty = process.stdout.isTTY === true;
+  const columns = tty ? (process.stdout.columns ?? 100) : 0;
+  const style = terminalStyle(process.env, tty);
   const io: Output = {
-    out: (line) => process.stdout.write(`${line}\n`),
+    out: (text) =>
+      process.stdout.write(
+        `${
+          columns
+            ? toAnsi(text)
+                .split("\n")
+                .map((l) => wrap(l, columns))
+                .join("\n")
+            : text
+        }\n`,
+      ),
     err: (line) => process.stderr.write(`${line}\n`),
+    ...(style ? { style } : {}),
   };
   process.exitCode = await run(process.argv.slice(2), io);
 }

@@ -1,10 +1,14 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { formatProblem } from "../data/located.js";
 import { whatIf } from "../engine/index.js";
 import { EVENT_KINDS, type EventKind } from "../model/events.js";
 import type { Result } from "../model/result.js";
 import type { Scenario } from "../model/scenario.js";
-import { concerning, render } from "../report/print.js";
+import { compare, dateLabel, readingLabels, renderComparison } from "../report/compare.js";
+import { bibtex, cascadeDot, cascadeGraphml, obligationsCsv } from "../report/exports.js";
+import { answerSvg, svgToPng } from "../report/pictures.js";
+import { concerning, render, type Style } from "../report/print.js";
 import type { CodeReading } from "../states/normalise.js";
 import type { Library } from "../treaties/library.js";
 import { normaliseScenario, resolveReading, resolveState } from "../treaties/normalise.js";
@@ -28,6 +32,15 @@ export interface WhatIfCliOptions {
   all?: boolean;
   /** The cap on the scenario file's size, in bytes. */
   maxSize?: number;
+  csv?: boolean;
+  svg?: string;
+  png?: string;
+  dot?: string;
+  graphml?: string;
+  bibtex?: string;
+  compareReading?: string[];
+  compareOn?: string;
+  compareWith?: string;
 }
 
 /** `--at` takes a place (KOR, USA-HI, sea:sea-of-japan, a state's name) or coordinates `LAT,LON`. */
@@ -196,25 +209,83 @@ export function answer(
   return { result, explain };
 }
 
-export function runWhatIf(
+/** Writes one output file, or says in one line why it cannot and what to do. */
+function writeOut(option: string, file: string, content: string | Uint8Array): void {
+  if (!existsSync(dirname(file) || "."))
+    throw new UsageError(
+      `${option}: the folder ${dirname(file)} does not exist; create it first or write elsewhere`,
+    );
+  try {
+    writeFileSync(file, content);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : (code ?? (cause as Error).message);
+    throw new UsageError(`${option}: cannot write ${file} (${why}); pick another path`);
+  }
+}
+
+export async function runWhatIf(
   library: Library,
   scenarioPath: string | undefined,
   options: WhatIfCliOptions,
   io: Output,
-): void {
+  style?: Style,
+): Promise<void> {
   const asked = askedScenario(library, scenarioPath, options, io);
   const { result, explain } = answer(library, asked, options);
   const shown = explain ? concerning(result, explain) : result;
-  if (options.brief) {
-    try {
-      writeFileSync(options.brief, render(shown, { markdown: true, all: options.all ?? false }));
-    } catch (cause) {
-      throw new UsageError(
-        `--brief: cannot write ${options.brief}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
-      );
-    }
+  const all = options.all ?? false;
+  if (options.brief)
+    writeOut("--brief", options.brief, render(shown, { markdown: true, all, about: explain }));
+  if (options.svg || options.png) {
+    const svg = answerSvg(result);
+    if (options.svg) writeOut("--svg", options.svg, svg);
+    if (options.png) writeOut("--png", options.png, await svgToPng(svg));
   }
-  io.out(
-    options.json ? JSON.stringify(shown, null, 2) : render(shown, { all: options.all ?? false }).trimEnd(),
-  );
+  if (options.dot) writeOut("--dot", options.dot, cascadeDot(shown));
+  if (options.graphml) writeOut("--graphml", options.graphml, cascadeGraphml(shown));
+  if (options.bibtex) writeOut("--bibtex", options.bibtex, bibtex(shown));
+  const compared = comparison(library, asked, options, result, io);
+  if (compared) {
+    io.out(options.json ? JSON.stringify(compared, null, 2) : renderComparison(compared).trimEnd());
+    return;
+  }
+  if (options.csv) io.out(obligationsCsv(shown).trimEnd());
+  else
+    io.out(
+      options.json
+        ? JSON.stringify(shown, null, 2)
+        : render(shown, { all, about: explain, ...(style ? { style } : {}) }).trimEnd(),
+    );
+}
+
+/** The second answer of `--compare-reading`, `--compare-on` or `--compare-with`, and what differs. */
+function comparison(library: Library, asked: Asked, options: WhatIfCliOptions, result: Result, io: Output) {
+  const given = [options.compareReading?.length, options.compareOn, options.compareWith].filter(
+    Boolean,
+  ).length;
+  if (given === 0) return null;
+  if (given > 1)
+    throw new UsageError("compare one thing at a time: --compare-reading, --compare-on or --compare-with");
+  if (options.compareReading?.length) {
+    const other = answer(library, asked, {
+      ...options,
+      reading: [...(options.reading ?? []), ...options.compareReading],
+    }).result;
+    const [a, b] = readingLabels(result, other);
+    return compare({ label: a, result }, { label: b, result: other });
+  }
+  if (options.compareOn) {
+    const on = checkDateOption("--compare-on", options.compareOn) as string;
+    const other = answer(library, { ...asked, scenario: { ...asked.scenario, as_of: on } }, options).result;
+    return compare({ label: dateLabel(result.as_of), result }, { label: dateLabel(on), result: other });
+  }
+  const second = askedScenario(library, options.compareWith, { ...options, attack: undefined }, io);
+  const other = answer(library, second, options).result;
+  return compare({ label: result.title, result }, { label: other.title, result: other });
 }

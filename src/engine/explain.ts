@@ -286,6 +286,15 @@ class Explainer {
       schema: RESULT_SCHEMA,
       title: scenario.title,
       as_of: scenario.as_of,
+      events: scenario.events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        by: this.ref(e.by),
+        against: e.against ? this.ref(e.against) : null,
+        to: e.to ? this.ref(e.to) : null,
+        start: e.start,
+        description: e.description ?? null,
+      })),
       general: [...config.general.values()],
       adopted: [...config.readings].sort(),
       options: {

@@ -443,10 +443,25 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
+/** A scenario's event as the faces name it: who did what to whom, and when. */
+export const EventRef = z.strictObject({
+  id: z.string(),
+  /** An event kind (`src/model/events.ts`). */
+  kind: z.string(),
+  by: StateRef,
+  against: StateRef.nullable(),
+  to: StateRef.nullable(),
+  start: z.string(),
+  description: z.string().nullable(),
+});
+export type EventRef = z.infer<typeof EventRef>;
+
 export const Result = z.strictObject({
   schema: z.literal(RESULT_SCHEMA),
   title: z.string(),
   as_of: z.string(),
+  /** The scenario's events, so that a face can name them instead of printing their ids. */
+  events: z.array(EventRef),
   /** The general readings of the main answer (`victim`, ...), and the instrument readings adopted. */
   general: z.array(z.string()),
   adopted: z.array(z.string()),

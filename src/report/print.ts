@@ -1,30 +1,57 @@
-import type { Condition, Contested, Obligation, Result, StateRef, Text } from "../model/result.js";
+import type { Obligation, Result, StateRef, Text } from "../model/result.js";
+import {
+  answerSentence,
+  digest,
+  groupedConflicts,
+  groupedNotTriggered,
+  groupedObligations,
+  groupedViolations,
+  MILITARY,
+  relevant,
+  stateName,
+  weightiest,
+} from "./digest.js";
 import {
   assumptionText,
-  belligerentText,
   citation,
+  codedText,
   codeOf,
   conditionText,
-  conflictText,
   conflictViewText,
   counterfactual,
   flipSummary,
-  joiningReasonText,
+  longDate,
   name,
   names,
   pointLabel,
   readingLabel,
   standingText,
   strengthText,
-  uniqueStates,
-  violationText,
+  warName,
 } from "./words.js";
+
+export { answerSentence, weightiest };
+
+/** How a terminal marks things up; plain text and Markdown leave them as they are. */
+export interface Style {
+  heading: (s: string) => string;
+  strong: (s: string) => string;
+  dim: (s: string) => string;
+  ok: (s: string) => string;
+  bad: (s: string) => string;
+}
+
+const PLAIN: Style = { heading: (s) => s, strong: (s) => s, dim: (s) => s, ok: (s) => s, bad: (s) => s };
 
 export interface PrintOptions {
   /** Markdown with headings and a bibliography, instead of plain text. */
   markdown?: boolean;
-  /** Everything, not only the answer and what bears on it. */
+  /** Everything: every section in full, instruments no longer in force, every assumption. */
   all?: boolean;
+  /** Colour for a terminal (text only). */
+  style?: Style;
+  /** The state the result was filtered to (`concerning`), by code: the answer is then said about it. */
+  about?: string | null;
 }
 
 /** The parts of a result that concern one state, as a result of the same shape. */
@@ -57,196 +84,231 @@ export function concerning(result: Result, state: string): Result {
   };
 }
 
-const MILITARY = new Set(["defence", "offence"]);
-
-/** Obligations identical but for the obligor: one quote, the list of obligors. */
-function grouped(list: readonly Obligation[]): { head: Obligation; obligors: StateRef[] }[] {
-  const groups = new Map<string, { head: Obligation; obligors: StateRef[] }>();
-  for (const o of list) {
-    const key = [
-      o.instrument,
-      o.part,
-      o.article,
-      o.provision,
-      codeOf(o.beneficiary),
-      o.strength,
-      o.joins_war,
-    ].join("|");
-    const g = groups.get(key);
-    if (g) g.obligors.push(o.obligor);
-    else groups.set(key, { head: o, obligors: [o.obligor] });
-  }
-  return [...groups.values()];
+/** "Australia, Belgium and 14 more" past a handful, for one-line lists. */
+export function someNames(list: readonly StateRef[], max = 6): string {
+  if (list.length <= max) return names(list);
+  return `${list
+    .slice(0, max - 1)
+    .map((s) => s.name)
+    .join(", ")} and ${list.length - max + 1} more`;
 }
 
-function textOf(result: Result, id: string): Text | undefined {
-  return result.texts.find((t) => t.id === id);
-}
+const textOf = (result: Result, id: string): Text | undefined => result.texts.find((t) => t.id === id);
 
-/** The answer in a sentence or two. */
-export function answerSentence(result: Result): string {
-  const military = result.obligations.filter((o) => MILITARY.has(o.kind));
-  const joiners = result.belligerents.filter((b) => b.wave > 0);
-  const parts: string[] = [];
-  if (military.length === 0) {
-    parts.push("No state is bound to give military assistance.");
-  } else {
-    const byBeneficiary = new Map<string, { to: StateRef; from: StateRef[] }>();
-    for (const o of military) {
-      const key = codeOf(o.beneficiary);
-      const entry = byBeneficiary.get(key) ?? { to: o.beneficiary, from: [] };
-      if (!entry.from.some((s) => codeOf(s) === codeOf(o.obligor))) entry.from.push(o.obligor);
-      byBeneficiary.set(key, entry);
-    }
-    for (const { to, from } of byBeneficiary.values()) {
-      parts.push(`${names(from)} ${from.length > 1 ? "are" : "is"} bound to assist ${name(to)}.`);
-    }
-  }
-  if (joiners.length)
-    parts.push(`${names(joiners.map((b) => b.state))} join${joiners.length > 1 ? "" : "s"} the war.`);
-  const acting = result.joining.filter((j) => j.decision === "would-act");
-  if (acting.length)
-    parts.push(`There is no war: ${names(acting.map((j) => j.state))} would act on their obligations.`);
-  const out = result.joining.filter((j) => j.decision === "stays-out" && j.reason !== "already-at-war");
-  if (out.length)
-    parts.push(
-      `${names(out.map((j) => j.state))} ${out.length > 1 ? "are" : "is"} bound but stay${out.length > 1 ? "" : "s"} out (see why below).`,
-    );
-  if (result.commitments.length)
-    parts.push(
-      `${names(uniqueStates(result.commitments.map((c) => c.obligor)))} ${result.commitments.length > 1 ? "have" : "has"} commitments that are not legal obligations.`,
-    );
-  return parts.join(" ");
-}
-
-/** The contested points that change the most who is bound or who joins, most first. */
-export function weightiest(result: Result, count = 2): Contested[] {
-  const weight = (c: Contested) =>
-    c.joins.length * 10 + c.flips.filter((f) => f.main.bound !== f.alternative.bound).length;
-  return [...result.contested].sort((a, b) => weight(b) - weight(a)).slice(0, count);
-}
+/** The condition lists of two obligations read the same but for the states they name. */
+const shapeOf = (o: Obligation) => o.conditions.map((c) => `${c.code}:${c.met}:${c.detail ?? ""}`).join(",");
 
 /** The answer as an analyst reads it: the answer first, then the detail behind it. */
-export function render(result: Result, options: PrintOptions = {}): string {
+export function render(full: Result, options: PrintOptions = {}): string {
   const md = options.markdown ?? false;
+  const all = options.all ?? false;
+  const st = md ? PLAIN : (options.style ?? PLAIN);
+  const result = all ? full : relevant(full);
+  const d = digest(result, all ? Number.POSITIVE_INFINITY : md ? 10 : 4, options.about ?? undefined);
   const lines: string[] = [];
-  const h = (level: number, text: string) => {
-    if (md) lines.push("", `${"#".repeat(level)} ${text}`, "");
-    else lines.push(level === 1 ? text.toUpperCase() : `\n${text}`);
+  const blank = () => {
+    if (lines.length && lines.at(-1) !== "") lines.push("");
+  };
+  const h = (text: string) => {
+    blank();
+    lines.push(md ? `## ${text}` : st.heading(text));
+    if (md) lines.push("");
   };
   const item = (text: string, depth = 0) =>
-    lines.push(`${"  ".repeat(depth)}${md ? "- " : depth ? "· " : "• "}${text}`);
-  const reading = result.general.map((g) => readingLabel(result, g)).join(", ");
+    lines.push(`${"  ".repeat(depth)}${md ? "- " : depth ? "  " : "• "}${text}`);
+  const quoteLimit = md || all ? Number.POSITIVE_INFINITY : 240;
 
-  h(1, result.title);
-  lines.push(
-    `As of ${result.as_of}. Read under: ${reading}${result.adopted.length ? `; adopted: ${result.adopted.map((k) => readingLabel(result, k)).join(", ")}` : ""}.`,
-  );
-  h(2, "Answer");
-  lines.push(answerSentence(result));
-  const military = result.obligations.filter((o) => MILITARY.has(o.kind));
-  const other = result.obligations.filter((o) => !MILITARY.has(o.kind));
-  for (const g of grouped([...military, ...other])) {
+  // The question, the date and the reading.
+  lines.push(md ? `# ${d.title}` : st.heading(d.title.toUpperCase()));
+  if (md) lines.push("");
+  lines.push(st.dim(`As of ${longDate(d.asOf)} · read under: ${d.readings.join("; ")}`));
+  if (options.about) lines.push(st.strong(`Only what concerns ${stateName(full, options.about)}.`));
+  blank();
+  lines.push(st.strong(d.answer));
+
+  // Who is bound, by strength; who is notably not; what would change it most.
+  if (d.bound.length || d.committed.length || d.available.length) h("Who is bound");
+  for (const r of d.bound)
     item(
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${strengthText(g.head.strength)} (${g.head.kind}) under ${citation(result, g.head)}${g.head.joins_war ? "; joins the war" : ""}`,
+      `${names(r.obligors)} → ${name(r.beneficiary)}: ${r.how}${MILITARY.has(r.kind) ? "" : ` (${r.kind})`}${r.joins ? ", joins the war" : ""} — ${r.cite}`,
     );
+  for (const r of d.committed)
+    item(`${someNames(r.obligors)} → ${name(r.beneficiary)}: ${r.how}, not a legal obligation — ${r.cite}`);
+  for (const r of d.available)
+    item(
+      `${someNames(r.obligors)} → ${name(r.beneficiary)}: bound to consult if ${name(r.beneficiary)} calls for it — ${r.cite}`,
+    );
+  for (const r of d.staysOut)
+    item(
+      `${someNames(r.states)} ${r.decision === "would-act" ? "would act" : r.states.length > 1 ? "stay out" : "stays out"}: ${r.why}`,
+    );
+  if (d.notBound.length) {
+    h("Notably not bound");
+    for (const r of d.notBound)
+      item(`${someNames(r.obligors)} → ${name(r.beneficiary)} (${r.cite}): ${r.why}`);
+    if (d.notBoundTotal > d.notBound.length)
+      item(st.dim(`… ${d.notBoundTotal - d.notBound.length} more (--all)`));
   }
-  for (const g of grouped(result.commitments as unknown as Obligation[])) {
-    const how =
-      (g.head as unknown as { legal_force: string }).legal_force === "domestic"
-        ? "required by its own law"
-        : "committed politically";
-    item(
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: ${how}, not a legal obligation (${citation(result, g.head)})`,
-    );
-  }
-  for (const g of grouped(result.available as unknown as Obligation[])) {
-    item(
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}: would be bound to consult if ${name(g.head.beneficiary)} called for it (${citation(result, g.head)})`,
-    );
-  }
-  const stays = result.joining.filter((j) => j.decision !== "joins" && j.reason !== "already-at-war");
-  for (const j of stays)
-    item(
-      `${name(j.state)} ${j.decision === "would-act" ? "would act" : "stays out"}: ${joiningReasonText(j.reason)}`,
-    );
-  const top = weightiest(result);
-  if (top.length) {
-    lines.push(md ? "\nWhat would change it most:" : "What would change it most:");
-    for (const c of top) item(`${pointLabel(c, result)}: ${flipSummary(c, result)}`, 1);
+  if (d.changes.length) {
+    h("What would change it most");
+    for (const c of d.changes) item(`${c.label}: ${c.effect}`);
   }
 
-  h(2, "Why");
-  for (const g of grouped(result.obligations)) {
-    const o = g.head;
-    item(`${names(g.obligors)} → ${name(o.beneficiary)}, ${citation(result, o)} (${o.kind}, ${o.strength})`);
-    quote(result, o.text, item);
-    for (const c of o.conditions) item(`${c.met ? "✓" : "✗"} ${conditionText(c, result)}`, 1);
-    if (o.pivotal) item(`turns on: ${counterfactual(o.pivotal, o.conditions, result)}`, 1);
-  }
-  if (result.obligations.length === 0) lines.push("No legal obligation arises.");
-
-  if (result.belligerents.length) {
-    h(2, "Who fights");
-    for (const b of result.belligerents) item(belligerentText(b, result));
-  }
-  notBound(result, item, h, options.all ?? false);
-  if (result.conflicts.length) {
-    h(2, "Conflicts");
-    for (const c of result.conflicts) {
-      item(conflictText(c, result));
-      for (const v of c.views) item(`view: ${conflictViewText(v, result)}`, 1);
+  // Why: each article quoted once, then the pairs it binds and the conditions they meet.
+  if (result.obligations.length) h("Why");
+  const byText = new Map<string, Obligation[]>();
+  for (const o of [...result.obligations].sort(
+    (a, b) => Number(MILITARY.has(b.kind)) - Number(MILITARY.has(a.kind)),
+  ))
+    byText.set(o.text, [...(byText.get(o.text) ?? []), o]);
+  let previous: string | null = null;
+  for (const [textId, list] of byText) {
+    const groups = groupedObligations(list);
+    const t = textOf(result, textId);
+    item(st.strong(citation(result, list[0] as Obligation)));
+    quote(result, t, (s) => item(s, 1), quoteLimit, st);
+    for (const g of groups) {
+      const o = g.head;
+      item(
+        `${names(g.obligors)} → ${name(o.beneficiary)}: ${strengthText(o.strength)} (${o.kind}${o.wave > 1 ? `, wave ${o.wave}` : ""})${o.joins_war ? ", joins the war" : ""}`,
+        1,
+      );
+      // Conditions (and the one it turns on) that read as the previous pair's are not repeated unless --all.
+      const sub = (text: string) => lines.push(`${"  ".repeat(2)}${md ? "- " : "  "}${text}`);
+      const shape = `${shapeOf(o)}|${o.pivotal ?? ""}`;
+      if (!all && previous === shape) sub(st.dim("the same conditions, met in the same way"));
+      else {
+        for (const c of o.conditions)
+          sub(`${c.met ? st.ok("✓") : st.bad("✗")} ${conditionText(c, result, { quote: md || all })}`);
+        if (o.pivotal) sub(`turns on: ${counterfactual(o.pivotal, o.conditions, result)}`);
+      }
+      previous = shape;
     }
   }
-  if (result.violations.length) {
-    h(2, "Conduct against rules in force");
-    for (const v of result.violations) item(violationText(v, result));
+
+  // Who fights, one line per war.
+  if (result.wars.some((w) => !options.about || result.belligerents.some((b) => b.war === w.id)))
+    h("Who fights");
+  for (const w of result.wars) {
+    const sides = result.belligerents.filter((b) => b.war === w.id);
+    if (options.about && sides.length === 0) continue;
+    // The war's first belligerents from the war itself (a result filtered to one state keeps only its own part).
+    const first = (side: string) =>
+      w.sides.filter((s) => s.side === side && s.wave === 0).map((s) => s.state);
+    const joined = sides.filter((b) => b.wave > 0);
+    const byWave = [...new Set(joined.map((b) => b.wave))].sort((a, b) => a - b);
+    const waves = byWave.flatMap((wave) =>
+      (["defender", "initiator"] as const).flatMap((side) => {
+        const here = joined.filter((b) => b.wave === wave && b.side === side);
+        if (here.length === 0) return [];
+        const who = here.map((b) => `${name(b.state)}${b.via ? ` (${citation(result, b.via)})` : ""}`);
+        return [
+          `in wave ${wave}, ${names(who.map((n) => ({ id: n, name: n })))} join${here.length > 1 ? "" : "s"} ${names(first(side))}`,
+        ];
+      }),
+    );
+    item(
+      `${warName(result, w.id)}: ${names(first("initiator"))} against ${names(first("defender"))}, from ${longDate(w.start)}${waves.length ? `; ${waves.join("; ")}` : ""}`,
+    );
   }
-  if (result.contested.length) {
-    h(2, "Contested");
-    const shown = options.all ? result.contested : result.contested.slice(0, 8);
+
+  const violations = groupedViolations(result.violations);
+  if (violations.length) h("Acts against rules in force");
+  for (const g of violations) {
+    const v = g.head;
+    item(
+      `${name(v.by)}'s ${v.conduct.replace(/-/g, " ")}${v.toward ? ` toward ${name(v.toward)}` : ""}: against ${g.rules.map((r) => citation(result, r)).join("; ")}${v.assumption ? st.dim(" (unless it is self-defence)") : ""}`,
+    );
+  }
+
+  const conflicts = groupedConflicts(result.conflicts);
+  if (conflicts.length) h("Conflicting obligations");
+  for (const g of conflicts) {
+    const owed = [...new Set(g.owed.map((o) => citation(result, o)))].join("; ");
+    const against = g.against.map((a) => citation(result, a)).join("; ");
+    item(
+      `${names(g.states)}: ${conflictKind(g.kind, g.states.length)} — ${owed}${against ? `; against ${against}` : ""}`,
+    );
+    for (const v of g.views) item(`view: ${conflictViewText(v, result)}`, 1);
+  }
+
+  // The contested points beyond the two that change the answer most.
+  const top = new Set(d.changes.map((c) => c.contested));
+  const rest = result.contested.filter((c) => all || md || !top.has(c));
+  if (rest.length) {
+    h(md || all ? "Contested" : "Also contested");
+    const shown = all ? rest : rest.slice(0, md ? 12 : 2);
     for (const c of shown) {
+      const held = c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : "";
+      const under = result.general.includes(c.under) ? "" : `, under the ${readingLabel(result, c.under)}`;
       item(
-        `${pointLabel(c, result)} (under the ${readingLabel(result, c.under)}${c.point.held_by.length ? `; held by ${c.point.held_by.join(", ")}` : ""}): ${flipSummary(c, result)}`,
+        `${pointLabel(c, result)}${under || held ? ` (${`${under}${held}`.replace(/^[,;] /, "")})` : ""}: ${flipSummary(c, result)}`,
       );
-      if (options.all)
+      if (all)
         for (const f of c.flips)
           item(
             `${name(f.obligor)} → ${name(f.beneficiary)}, ${citation(result, f)}: ${standingText(f.main)} → ${standingText(f.alternative)}`,
             1,
           );
     }
-    if (shown.length < result.contested.length)
-      item(`… ${result.contested.length - shown.length} more (--all)`);
+    if (shown.length < rest.length) item(st.dim(`… ${rest.length - shown.length} more (--all)`));
   }
-  const signed = result.not_in_force.filter((n) => n.status === "signed");
-  if (signed.length) {
-    h(2, "Signed but not in force (tested as if in force)");
-    for (const n of signed) {
+
+  if (all || md) {
+    const others = groupedNotTriggered(result.not_triggered.filter((n) => all || !MILITARY.has(n.kind)));
+    const shown = all ? others : others.slice(0, 10);
+    if (shown.length) h(all ? "Not triggered" : "Other clauses not triggered");
+    for (const g of shown)
       item(
-        `${n.title} — signed ${n.signed}, in force ${n.in_force ?? "not yet"}: ${n.would_bind.length ? `would bind ${n.would_bind.map((o) => `${name(o.obligor)} → ${name(o.beneficiary)} (Art. ${o.article})`).join("; ")}` : "would bind no one"}`,
+        `${someNames(g.obligors)} → ${name(g.head.beneficiary)} (${citation(result, g.head)}): ${g.reasons.map((r) => conditionText(r, result, { quote: false })).join("; ")}`,
       );
-    }
+    if (shown.length < others.length) item(`… ${others.length - shown.length} more`);
   }
-  if (options.all) {
+
+  const signed = result.not_in_force.filter((n) => n.status === "signed");
+  if (signed.length) h("Signed but not in force (tested as if in force)");
+  for (const n of signed) {
+    const would = n.would_bind.length
+      ? `would bind ${n.would_bind.map((o) => `${name(o.obligor)} → ${name(o.beneficiary)} (${citation(result, o)})`).join("; ")}`
+      : "would bind no one";
+    item(
+      `${n.title} — signed ${longDate(n.signed)}, ${n.in_force ? `in force from ${longDate(n.in_force)}` : "not in force"}: ${would}`,
+    );
+  }
+  if (all) {
     const ended = result.not_in_force.filter((n) => n.status === "terminated");
-    if (ended.length) {
-      h(2, "No longer in force");
-      for (const n of ended)
-        item(`${n.title} — ended ${n.terminated}${n.termination_reason ? ` (${n.termination_reason})` : ""}`);
-    }
+    if (ended.length) h("No longer in force");
+    for (const n of ended)
+      item(
+        `${n.title} — ended ${n.terminated ? longDate(n.terminated) : "(date not recorded)"}${n.termination_reason ? ` (${n.termination_reason})` : ""}`,
+      );
   }
-  h(2, "Assumptions");
-  for (const a of result.assumptions) {
-    if (!options.all && a.origin === "default" && !a.disputed && a.kind === "judgement") continue;
-    item(`${assumptionText(a, result)}${a.disputed ? " (disputed)" : ""} [${a.origin}]`);
+
+  // The assumptions the answer rests on: the disputed ones and the scenario's own by default.
+  const assumptions = result.assumptions.filter(
+    (a) =>
+      all ||
+      md ||
+      ((a.disputed || a.origin === "scenario") && a.kind !== "general-reading" && a.kind !== "joining"),
+  );
+  if (assumptions.length) h(all || md ? "Assumptions" : "Assumptions that matter");
+  for (const a of assumptions) {
+    const origin = a.origin === "scenario" ? "the scenario" : a.origin === "derived" ? "derived" : "default";
+    item(`${assumptionText(a, result)} ${st.dim(`(${origin}${a.disputed ? ", disputed" : ""})`)}`);
   }
-  if (md) {
-    h(2, "Sources");
+
+  if (md && result.sources.length) {
+    h("Sources");
     for (const s of result.sources)
       item(
         `${s.title}${s.publisher ? `, ${s.publisher}` : ""}${s.date ? `, ${s.date}` : ""}${s.url ? `. <${s.url}>` : ""}`,
       );
+  }
+  if (!md && !all) {
+    blank();
+    lines.push(
+      st.dim("More: --all for everything, --explain STATE for one state, --json for the full result."),
+    );
   }
   return `${lines
     .join("\n")
@@ -254,57 +316,36 @@ export function render(result: Result, options: PrintOptions = {}): string {
     .trim()}\n`;
 }
 
-function quote(result: Result, id: string, item: (text: string, depth?: number) => void): void {
-  const t = textOf(result, id);
+function conflictKind(kind: string, count: number): string {
+  const its = count > 1 ? "their" : "its";
+  switch (kind) {
+    case "bound-to-both-sides":
+      return "bound to both sides";
+    case "against-own-ally":
+      return `joining would set ${count > 1 ? "them" : "it"} against a state ${count > 1 ? "they owe" : "it owes"} a pledge`;
+    case "defence-vs-non-aggression":
+      return `${its} defence obligation meets ${its} non-aggression pledge`;
+    case "assistance-vs-prohibition":
+      return `the assistance ${count > 1 ? "they owe" : "it owes"} meets a prohibition`;
+    default:
+      return `the assistance ${count > 1 ? "they owe" : "it owes"} meets ${its} pledge not to assist`;
+  }
+}
+
+function quote(
+  result: Result,
+  t: Text | undefined,
+  item: (text: string) => void,
+  limit: number,
+  st: Style,
+): void {
   if (!t) return;
   if (t.coded) {
-    item(
-      `coded, not read: ${t.coded.dataset}, alliance ${t.coded.atopid}${t.coded.phase !== null ? ` phase ${t.coded.phase}` : ""} (${t.coded.variables.join(", ")})`,
-      1,
-    );
+    item(st.dim(codedText(t.coded)));
     return;
   }
   const source = t.source ? result.sources.find((s) => s.id === t.source) : undefined;
-  const mark = t.quote_confidence === "paraphrase" ? "(paraphrase) " : "";
-  const short = t.quote.length > 400 ? `${t.quote.slice(0, 397)}…` : t.quote;
-  item(
-    `${mark}"${short}" — ${source?.title ?? "no source"}${source?.url ? ` <${source.url}>` : ""} [${t.quote_confidence}]`,
-    1,
-  );
-}
-
-/** Who is notably not bound, and why: defence clauses of parties to the war, grouped by article. */
-function notBound(
-  result: Result,
-  item: (text: string, depth?: number) => void,
-  h: (level: number, text: string) => void,
-  all: boolean,
-): void {
-  const rows = all ? result.not_triggered : result.not_triggered.filter((n) => MILITARY.has(n.kind));
-  if (rows.length === 0) return;
-  h(2, all ? "Not triggered" : "Notably not bound");
-  const groups = new Map<
-    string,
-    { head: (typeof rows)[number]; obligors: StateRef[]; reasons: Condition[] }
-  >();
-  for (const n of rows) {
-    const reasons = n.unmet;
-    const key = [
-      n.instrument,
-      n.article,
-      codeOf(n.beneficiary),
-      reasons.map((r) => `${r.code}:${r.detail ?? ""}`).join(","),
-    ].join("|");
-    const g = groups.get(key);
-    if (g) g.obligors.push(n.obligor);
-    else groups.set(key, { head: n, obligors: [n.obligor], reasons });
-  }
-  const list = [...groups.values()];
-  const shown = all ? list : list.slice(0, 12);
-  for (const g of shown) {
-    item(
-      `${names(g.obligors)} → ${name(g.head.beneficiary)}, ${citation(result, g.head)}: ${g.reasons.map((r) => conditionText(r, result)).join("; ")}`,
-    );
-  }
-  if (shown.length < list.length) item(`… ${list.length - shown.length} more (--all)`);
+  const short = t.quote.length > limit ? `${t.quote.slice(0, limit - 1).trimEnd()}…` : t.quote;
+  const how = t.quote_confidence === "verbatim" ? "" : ` (${t.quote_confidence})`;
+  item(`“${short}” ${st.dim(`— ${source?.title ?? "no source recorded"}${how}`)}`);
 }

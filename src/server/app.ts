@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, {
@@ -11,21 +11,30 @@ import Fastify, {
 import { z } from "zod";
 import { nestingDepth, wellFormed } from "../data/well-formed.js";
 import { isRealDate } from "../model/common.js";
-import { RESULT_SCHEMA } from "../model/result.js";
+import { RESULT_SCHEMA, type Result } from "../model/result.js";
 import { STATES } from "../states/registry.js";
 import type { Library } from "../treaties/library.js";
 import { treatyRows } from "../treaties/listing.js";
 import { networkOn } from "../treaties/network.js";
 import { resolveState } from "../treaties/normalise.js";
 import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
+import { LibrarySearch } from "../treaties/search.js";
 import { PerClientLimit, TooManyAtOnce } from "./concurrency.js";
+import { DEFAULT_LIMITS, Engine, OverBudget } from "./engine-pool.js";
 import { etagOf, parseIfMatch } from "./etag.js";
 import { type Exposure, guardExposure } from "./exposure.js";
 import { answerClientError, SECURITY_HEADERS } from "./headers.js";
 import { openApiDocument } from "./openapi.js";
 import { registerRead } from "./read-route.js";
-import { DEFAULT_LIMITS, Engine, OverBudget } from "./engine-pool.js";
-import { BadRequest, fieldOf, MAX_DEPTH, scenarioFrom, whatIfRequest } from "./requests.js";
+import {
+  BadRequest,
+  fieldOf,
+  fileAnswer,
+  MAX_DEPTH,
+  scenarioFrom,
+  type WhatIfRequest,
+  whatIfRequest,
+} from "./requests.js";
 import { StorageFault } from "./storage-fault.js";
 import {
   canonicalId,
@@ -66,6 +75,25 @@ function notFound(reply: FastifyReply, what: string) {
   return reply.code(404).send({ error: "not-found", message: `no ${what}` });
 }
 
+/** An answer in the form asked: JSON as it is, a file (CSV, SVG, PNG, DOT, GraphML, BibTeX) with its type. */
+/** Sends an engine's answer (JSON text): as it is, or made into the file the request asked for. */
+async function sendAnswer(reply: FastifyReply, asked: WhatIfRequest, json: string) {
+  const file = FILE_FORMATS.has(asked.format)
+    ? await fileAnswer(asked.format, JSON.parse(json) as Result)
+    : null;
+  if (!file) return reply.type("application/json; charset=utf-8").send(json);
+  return reply
+    .type(file.type)
+    .header("Content-Disposition", `inline; filename="casus.${file.extension}"`)
+    .send(file.file);
+}
+
+const FILE_FORMATS: ReadonlySet<string> = new Set(["csv", "svg", "png", "dot", "graphml", "bibtex"]);
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
 /** A saved scenario as the API answers it, with its version as the ETag. */
 function sendSaved(reply: FastifyReply, saved: SavedScenario, status = 200) {
   return reply.code(status).header("ETag", etagOf(saved.version)).send(saved);
@@ -103,7 +131,12 @@ export function buildApp({
   logger = false,
   exposure = { host: "127.0.0.1" },
   whatIfsPerClient = 4,
-  engine = new Engine(library, { threads: 0, limits: DEFAULT_LIMITS, cacheEntries: 0, recipe: { paths: [] } }),
+  engine = new Engine(library, {
+    threads: 0,
+    limits: DEFAULT_LIMITS,
+    cacheEntries: 0,
+    recipe: { paths: [] },
+  }),
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger,
@@ -189,6 +222,7 @@ export function buildApp({
     const storage = store.writable();
     return reply.code(storage.writable ? 200 : 503).send({
       ok: storage.writable,
+      version: VERSION,
       instruments: library.instruments.length,
       result_schema: RESULT_SCHEMA,
       store_schema: SCHEMA_VERSION,
@@ -237,6 +271,41 @@ export function buildApp({
     })),
   );
 
+  // The one normaliser of state names and codes, as the CLI uses it: "UK", "Britain", "DPRK", "cow:300".
+  app.get("/api/states/resolve", async (request, reply) => {
+    const query = z
+      .strictObject({ q: z.string().min(1).max(120), on: z.string().optional() })
+      .safeParse(request.query);
+    if (!query.success)
+      throw new BadRequest("q: a state's name or code (1–120 characters) is required", [
+        { field: "q", message: "required" },
+      ]);
+    const on = query.data.on ?? new Date().toISOString().slice(0, 10);
+    if (!isRealDate(on))
+      throw new BadRequest(`on: "${on}" is not a real date (YYYY-MM-DD)`, [
+        { field: "on", message: "not a real date" },
+      ]);
+    const r = resolveState(library, query.data.q, on);
+    if (!r.ok)
+      return reply.code(404).send({ error: "not-found", message: r.message, suggestions: r.suggestions });
+    return { code: r.value, ...library.namedOn(on).registry.ref(r.value) };
+  });
+
+  const search = new LibrarySearch(library);
+  app.get("/api/search", async (request) => {
+    const query = z
+      .strictObject({
+        q: z.string().min(1).max(200),
+        limit: z.coerce.number().int().min(1).max(100).optional(),
+      })
+      .safeParse(request.query);
+    if (!query.success)
+      throw new BadRequest("q: words to find (1–200 characters) are required", [
+        { field: "q", message: "required" },
+      ]);
+    return { query: query.data.q, hits: search.search(query.data.q, query.data.limit ?? 30) };
+  });
+
   app.get("/api/network", async (request) => {
     const query = z.strictObject({ on: z.string() }).safeParse(request.query);
     if (!query.success || !isRealDate(query.data.on)) {
@@ -247,27 +316,34 @@ export function buildApp({
     return networkOn(library, query.data.on);
   });
 
+  // Read once: the shipped scenarios do not change while the server runs, and the web app asks first for them.
+  let shippedScenarios: unknown[] | undefined;
   app.get("/api/shipped-scenarios", async () => {
-    const files = existsSync(BUILTIN_SCENARIOS)
-      ? readdirSync(BUILTIN_SCENARIOS)
-          .filter((f) => f.endsWith(".yaml"))
-          .sort()
-      : [];
-    return files.flatMap((file) => {
+    shippedScenarios ??= (
+      existsSync(BUILTIN_SCENARIOS)
+        ? readdirSync(BUILTIN_SCENARIOS)
+            .filter((f) => f.endsWith(".yaml"))
+            .sort()
+        : []
+    ).flatMap((file) => {
       const read = readScenarioFile(join(BUILTIN_SCENARIOS, file), library);
       if (!("scenario" in read)) return [];
       // The expected answer is for the tests; the web app asks the question, not the answer.
       const { expect: _expected, ...scenario } = read.scenario;
       return [{ id: file.replace(/\.yaml$/, ""), scenario }];
     });
+    return shippedScenarios;
   });
 
   const limit = new PerClientLimit(whatIfsPerClient);
   app.addHook("onClose", async () => engine.close());
   app.post("/api/what-if", async (request, reply) => {
     const asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
-    const json = await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
-    return reply.type("application/json; charset=utf-8").send(json);
+    return sendAnswer(
+      reply,
+      asked,
+      await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply))),
+    );
   });
 
   registerRead(app, library);
@@ -321,8 +397,11 @@ export function buildApp({
     const saved = store.get(withId(request.params.id));
     if (!saved) return notFound(reply, `scenario ${request.params.id}`);
     const asked = whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query);
-    const json = await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply)));
-    return reply.type("application/json; charset=utf-8").send(json);
+    return sendAnswer(
+      reply,
+      asked,
+      await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply))),
+    );
   });
 
   app.get("/api/export", async () => ({

@@ -83,8 +83,12 @@ const whatIfParams = [
   {
     name: "format",
     in: "query",
-    schema: { type: "string", enum: ["json", "markdown"] },
-    description: "markdown: { markdown } with the analyst's brief",
+    schema: {
+      type: "string",
+      enum: ["json", "markdown", "text", "csv", "svg", "png", "dot", "graphml", "bibtex"],
+    },
+    description:
+      "markdown: { markdown } with the analyst's brief; text: { text }; csv: one row per obligation; svg, png: the map by role; dot, graphml: the cascade; bibtex: the sources",
   },
 ];
 
@@ -134,6 +138,27 @@ export function openApiDocument(): object {
         get: {
           summary: "the state registry: ISO3, COW and ISO numeric codes",
           responses: { "200": json({ type: "array", items: { type: "object" } }) },
+        },
+      },
+      "/api/states/resolve": {
+        get: {
+          summary:
+            "a state's name, alias or code (UK, Britain, DPRK, cow:300) to its code, through the CLI's normaliser",
+          parameters: [
+            { name: "q", in: "query", required: true, schema: { type: "string" } },
+            { name: "on", in: "query", schema: { type: "string", format: "date" } },
+          ],
+          responses: { "200": json({ type: "object" }), "404": json(error), ...errors },
+        },
+      },
+      "/api/search": {
+        get: {
+          summary: "full-text search over the library: titles, articles, renderings, readings, notes",
+          parameters: [
+            { name: "q", in: "query", required: true, schema: { type: "string" } },
+            { name: "limit", in: "query", schema: { type: "integer" } },
+          ],
+          responses: { "200": json({ type: "object" }), ...errors },
         },
       },
       "/api/network": {

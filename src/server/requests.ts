@@ -3,6 +3,8 @@ import { describeIssue } from "../data/located.js";
 import type { WhatIfOptions } from "../engine/index.js";
 import type { Result } from "../model/result.js";
 import { Scenario } from "../model/scenario.js";
+import { bibtex, cascadeDot, cascadeGraphml, obligationsCsv } from "../report/exports.js";
+import { answerSvg, svgToPng } from "../report/pictures.js";
 import { concerning, render } from "../report/print.js";
 import type { CodeReading } from "../states/normalise.js";
 import type { Library } from "../treaties/library.js";
@@ -83,7 +85,7 @@ export const WhatIfQuery = z.strictObject({
   only_automatic: z.enum(["true", "false"]).optional(),
   include_political: z.enum(["true", "false"]).optional(),
   explain: z.string().optional(),
-  format: z.enum(["json", "markdown", "text"]).optional(),
+  format: z.enum(["json", "markdown", "text", "csv", "svg", "png", "dot", "graphml", "bibtex"]).optional(),
   all: z.enum(["true", "false"]).optional(),
 });
 export type WhatIfQuery = z.infer<typeof WhatIfQuery>;
@@ -95,7 +97,7 @@ export interface WhatIfRequest {
   scenario: Scenario;
   options: Omit<WhatIfOptions, "budget">;
   explain: string | null;
-  format: "json" | "markdown" | "text";
+  format: NonNullable<WhatIfQuery["format"]>;
   all: boolean;
 }
 
@@ -163,7 +165,37 @@ export function present(
   result: Result,
 ): Result | { markdown: string } | { text: string } {
   const shown = request.explain ? concerning(result, request.explain) : result;
-  if (request.format === "markdown") return { markdown: render(shown, { markdown: true, all: request.all }) };
-  if (request.format === "text") return { text: render(shown, { all: request.all }) };
+  if (request.format === "markdown")
+    return { markdown: render(shown, { markdown: true, all: request.all, about: request.explain }) };
+  if (request.format === "text") return { text: render(shown, { all: request.all, about: request.explain }) };
   return shown;
+}
+
+/** An answer as a file: what to send, its media type and the extension to save it under. */
+export interface FileAnswer {
+  file: string | Uint8Array;
+  type: string;
+  extension: string;
+}
+
+const FILES: Record<string, { type: string; extension: string; make: (r: Result) => string }> = {
+  csv: { type: "text/csv; charset=utf-8", extension: "csv", make: obligationsCsv },
+  dot: { type: "text/vnd.graphviz; charset=utf-8", extension: "dot", make: cascadeDot },
+  graphml: { type: "application/graphml+xml; charset=utf-8", extension: "graphml", make: cascadeGraphml },
+  bibtex: { type: "application/x-bibtex; charset=utf-8", extension: "bib", make: bibtex },
+  svg: { type: "image/svg+xml; charset=utf-8", extension: "svg", make: answerSvg },
+};
+
+/**
+ * The formats that are files (CSV, SVG, PNG, DOT, GraphML, BibTeX): the engine threads answer them as the
+ * result, and the server makes the file from it here (PNG rendering is asynchronous).
+ */
+export async function fileAnswer(
+  format: WhatIfRequest["format"],
+  result: Result,
+): Promise<FileAnswer | null> {
+  if (format === "png")
+    return { file: await svgToPng(answerSvg(result)), type: "image/png", extension: "png" };
+  const file = FILES[format];
+  return file ? { file: file.make(result), type: file.type, extension: file.extension } : null;
 }

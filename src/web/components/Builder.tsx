@@ -107,6 +107,56 @@ export function cleanScenario(s: Scenario): Scenario {
   return out;
 }
 
+/** A list of states to pick from, as checkboxes in a scrolling box: the builder's declines and joins. */
+function StatePicks({
+  label,
+  id,
+  parties,
+  value,
+  onChange,
+}: {
+  label: string;
+  id: string;
+  parties: readonly { code: string; label: string }[];
+  value: readonly string[];
+  onChange: (codes: string[]) => void;
+}) {
+  const [filter, setFilter] = useState("");
+  const shown = parties.filter(
+    (p) => value.includes(p.code) || !filter || p.label.toLowerCase().includes(filter.toLowerCase()),
+  );
+  return (
+    <fieldset className="state-picks" aria-describedby={`${id}-chosen`}>
+      <legend>{label}</legend>
+      <input
+        aria-label={`${label}: filter`}
+        placeholder="filter by name"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <p id={`${id}-chosen`} className="hint">
+        {value.length ? `Chosen: ${value.join(", ")}` : "None chosen."}
+      </p>
+      <ul>
+        {shown.slice(0, 60).map((p) => (
+          <li key={p.code}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={value.includes(p.code)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...value, p.code] : value.filter((c) => c !== p.code))
+                }
+              />
+              {p.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 interface Props {
   scenario: Scenario;
   savedId: string | null;
@@ -149,6 +199,12 @@ export function Builder({
     for (const c of [e.by, e.against, e.to])
       if (c && !parties.some((p) => p.code === c)) parties.push({ code: c, label: c });
 
+  const setOptions = (change: Partial<NonNullable<Scenario["options"]>>) => {
+    const options = { ...(draft.options ?? {}), ...change };
+    for (const key of Object.keys(options) as (keyof typeof options)[])
+      if (options[key] === undefined) delete options[key];
+    setDraft({ ...draft, options: Object.keys(options).length ? options : undefined });
+  };
   const setEvent = (index: number, change: Partial<Event>) =>
     setDraft((d) => ({ ...d, events: d.events.map((e, i) => (i === index ? { ...e, ...change } : e)) }));
   const addEvent = () =>
@@ -376,6 +432,33 @@ export function Builder({
           );
         })}
       </ol>
+      <fieldset className="options">
+        <legend>What the answer assumes about joining</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.options?.only_automatic === true}
+            onChange={(x) => setOptions({ only_automatic: x.target.checked || undefined })}
+          />
+          Only automatic obligations bring a state into a war (discretionary ones still bind)
+        </label>
+        <div className="row">
+          <StatePicks
+            label="States that decline to join any war"
+            id={`${uid}-declines`}
+            parties={parties}
+            value={(draft.options?.declines ?? []) as string[]}
+            onChange={(declines) => setOptions({ declines: declines.length ? declines : undefined })}
+          />
+          <StatePicks
+            label="States that join the war whatever their pledges"
+            id={`${uid}-joins`}
+            parties={parties}
+            value={(draft.options?.joins ?? []).map((j) => (typeof j === "string" ? j : j.state))}
+            onChange={(joins) => setOptions({ joins: joins.length ? joins : undefined })}
+          />
+        </div>
+      </fieldset>
       <div className="actions">
         <button type="button" onClick={addEvent}>
           Add an event

@@ -1,7 +1,9 @@
 import type { Core, ElementDefinition, StylesheetJson } from "cytoscape";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { KIND_COLOR, ROLE, type StateRole } from "../../report/roles.js";
+import { download } from "../lib/download.js";
 import { loadWorld, MAP_HEIGHT, MAP_WIDTH, placement } from "../lib/geo.js";
-import { KIND_COLOR, ROLE, type StateRole } from "../lib/roles.js";
+import type { LayoutRequest, LayoutResponse } from "../lib/layout.worker.js";
 import type { Network, ProvisionKind, StateInfo } from "../lib/types.js";
 
 interface Props {
@@ -12,6 +14,8 @@ interface Props {
   states: readonly StateInfo[];
   selected: string | null;
   onSelect: (code: string) => void;
+  /** The file name's stem for the pictures it saves. */
+  fileStem: string;
 }
 
 /** Drawn on top of each other in this order (defence last, on top). */
@@ -73,8 +77,59 @@ interface Tip {
   text: string;
 }
 
+/**
+ * The network is drawn only once it scrolls into view: the answer comes first, and laying out a few
+ * hundred states is the page's costliest work (done in a worker besides).
+ */
+export function NetworkView(props: Props & { after: boolean }) {
+  const { after, ...rest } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || seen || !after) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setSeen(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setSeen(true);
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [seen, after]);
+  return (
+    <div ref={box} className="network-lazy" data-drawn={seen ? "true" : "false"}>
+      {seen ? (
+        <NetworkDrawn {...rest} />
+      ) : (
+        <p className="hint">The network is drawn when you scroll to it.</p>
+      )}
+    </div>
+  );
+}
+
+/** Runs the layout in a worker; resolves with each node's position. */
+function layoutInWorker(request: LayoutRequest): Promise<LayoutResponse> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("../lib/layout.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (e: MessageEvent<LayoutResponse>) => {
+      resolve(e.data);
+      worker.terminate();
+    };
+    worker.onerror = (e) => {
+      reject(new Error(e.message || "the layout worker failed"));
+      worker.terminate();
+    };
+    worker.postMessage(request);
+  });
+}
+
 /** The alliance network on a date: states as nodes, provisions as edges coloured by kind. */
-export function NetworkView({ network, loading, roles, states, selected, onSelect }: Props) {
+function NetworkDrawn({ network, loading, roles, states, selected, onSelect, fileStem }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const select = useRef(onSelect);
@@ -231,24 +286,35 @@ export function NetworkView({ network, loading, roles, states, selected, onSelec
         },
       });
     }
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
-    });
-    cy.layout({
-      name: "cose",
-      animate: false,
-      randomize: false,
-      fit: true,
-      padding: 16,
-      nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: () => 6000,
-      idealEdgeLength: () => 50,
-      edgeElasticity: () => 60,
-      gravity: 1,
-      numIter: 600,
-    }).run();
-    setLayoutMs(Math.round(performance.now() - started));
+    let live = true;
+    layoutInWorker({
+      nodes: elements
+        .filter((e) => e.group === "nodes")
+        .map((e) => ({ id: String(e.data.id), x: e.position?.x ?? 0, y: e.position?.y ?? 0 })),
+      edges: elements
+        .filter((e) => e.group === "edges")
+        .map((e) => ({
+          id: String(e.data.id),
+          source: String(e.data.source),
+          target: String(e.data.target),
+        })),
+    })
+      .then(({ positions }) => {
+        if (!live) return;
+        const at = new Map(positions.map(([id, x, y]) => [id, { x, y }]));
+        for (const e of elements)
+          if (e.group === "nodes") e.position = at.get(String(e.data.id)) ?? e.position;
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(elements);
+        });
+        cy.layout({ name: "preset", fit: true, padding: 16 }).run();
+        setLayoutMs(Math.round(performance.now() - started));
+      })
+      .catch((e: Error) => live && setFailed(e.message));
+    return () => {
+      live = false;
+    };
   }, [ready, network, graph, seeds]);
 
   // Node colours follow the roles without a new layout (and are set again after each rebuild).
@@ -315,6 +381,24 @@ export function NetworkView({ network, loading, roles, states, selected, onSelec
         {network && network.edges.length === 0 && (
           <p className="empty">No alliance in the library is in force on {network.on}.</p>
         )}
+        <div className="picture-buttons">
+          <button
+            type="button"
+            className="small"
+            disabled={!layoutMs}
+            onClick={() => savePng(cyRef.current, fileStem)}
+          >
+            Network (PNG)
+          </button>
+          <button
+            type="button"
+            className="small"
+            disabled={!layoutMs}
+            onClick={() => saveSvg(cyRef.current, fileStem)}
+          >
+            Network (SVG)
+          </button>
+        </div>
         <ul className="legend edge-legend" aria-label="Edge colours">
           {kinds.map((k) => (
             <li key={k}>
@@ -352,4 +436,37 @@ export function NetworkView({ network, loading, roles, states, selected, onSelec
       </div>
     </div>
   );
+}
+
+function savePng(cy: Core | null, stem: string) {
+  if (!cy) return;
+  const blob = cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }) as unknown as Blob;
+  download(`${stem}-network.png`, blob);
+}
+
+const xml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The network as SVG from the drawn positions: edges as lines, states as labelled circles. */
+function saveSvg(cy: Core | null, stem: string) {
+  if (!cy) return;
+  const box = cy.elements().boundingBox({});
+  const pad = 20;
+  const lines = cy
+    .edges()
+    .map((e) => {
+      const a = e.source().position();
+      const b = e.target().position();
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${e.data("color")}" stroke-opacity="0.5" stroke-width="${e.data("width")}"><title>${xml(String(e.data("tip")))}</title></line>`;
+    })
+    .join("");
+  const dots = cy
+    .nodes()
+    .map((n) => {
+      const p = n.position();
+      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="6.5" fill="${n.data("color")}" stroke="#444"/><text x="${p.x.toFixed(1)}" y="${(p.y + 16).toFixed(1)}" text-anchor="middle" font-size="8">${xml(String(n.data("label")))}</text><title>${xml(String(n.data("name")))}</title></g>`;
+    })
+    .join("");
+  const svg = `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="${(box.x1 - pad).toFixed(1)} ${(box.y1 - pad).toFixed(1)} ${(box.w + 2 * pad).toFixed(1)} ${(box.h + 2 * pad).toFixed(1)}" font-family="sans-serif"><rect x="${(box.x1 - pad).toFixed(1)}" y="${(box.y1 - pad).toFixed(1)}" width="${(box.w + 2 * pad).toFixed(1)}" height="${(box.h + 2 * pad).toFixed(1)}" fill="#fff"/>${lines}${dots}</svg>\n`;
+  download(`${stem}-network.svg`, svg, "image/svg+xml");
 }

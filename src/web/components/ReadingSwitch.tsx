@@ -1,5 +1,5 @@
-import { axisText } from "../../report/words.js";
-import type { ReadingInfo } from "../lib/types.js";
+import { axisText, instrumentTitle } from "../../report/words.js";
+import type { ReadingInfo, Result } from "../lib/types.js";
 
 interface Props {
   /** The general readings, each an alternative on its axis (from the result's `readings`). */
@@ -9,6 +9,8 @@ interface Props {
   /** Instrument readings seen in this scenario's answers. */
   known: readonly ReadingInfo[];
   adopted: ReadonlySet<string>;
+  /** For the instruments' titles. */
+  result: Result | null;
   busy: boolean;
   onGeneral: (id: string) => void;
   onToggle: (id: string) => void;
@@ -17,7 +19,16 @@ interface Props {
 const domId = (key: string) => `reading-${key.replace(/[^a-z0-9]+/gi, "-")}`;
 
 /** Which reading of the law the answer follows; every change asks the server again. */
-export function ReadingSwitch({ general, inEffect, known, adopted, busy, onGeneral, onToggle }: Props) {
+export function ReadingSwitch({
+  general,
+  inEffect,
+  known,
+  adopted,
+  result,
+  busy,
+  onGeneral,
+  onToggle,
+}: Props) {
   const axes = [...new Set(general.map((g) => g.axis ?? ""))];
   return (
     <div className="readings" aria-busy={busy}>
@@ -27,7 +38,7 @@ export function ReadingSwitch({ general, inEffect, known, adopted, busy, onGener
           {general
             .filter((g) => (g.axis ?? "") === axis)
             .map((g) => (
-              <label key={g.key} title={g.description ?? undefined}>
+              <label key={g.key} className="reading-choice">
                 <input
                   type="radio"
                   name={`reading-${axis}`}
@@ -35,7 +46,10 @@ export function ReadingSwitch({ general, inEffect, known, adopted, busy, onGener
                   checked={inEffect.has(g.key)}
                   onChange={() => onGeneral(g.key)}
                 />
-                {g.label}
+                <span>
+                  <strong>{g.label}</strong>
+                  {g.description && <span className="reading-description">{g.description}</span>}
+                </span>
               </label>
             ))}
         </fieldset>
@@ -46,7 +60,7 @@ export function ReadingSwitch({ general, inEffect, known, adopted, busy, onGener
           <ul>
             {known.map((r) => (
               <li key={r.key}>
-                <label>
+                <label className="reading-choice">
                   <input
                     type="checkbox"
                     value={r.key}
@@ -54,7 +68,10 @@ export function ReadingSwitch({ general, inEffect, known, adopted, busy, onGener
                     onChange={() => onToggle(r.key)}
                     aria-describedby={r.held_by.length > 0 ? domId(r.key) : undefined}
                   />
-                  {r.label}
+                  <span>
+                    <strong>{result ? instrumentTitle(result, r.instrument) : r.instrument}:</strong>{" "}
+                    {r.label}
+                  </span>
                 </label>
                 {r.held_by.length > 0 && (
                   <span id={domId(r.key)} className="held-by">

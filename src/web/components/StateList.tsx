@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { ROLE, ROLES, type Role, type StateRole } from "../lib/roles.js";
+import { ROLE, ROLES, type Role, type StateRole } from "../../report/roles.js";
+import { api } from "../lib/api.js";
 import type { StateInfo } from "../lib/types.js";
 
 interface Props {
@@ -7,13 +8,15 @@ interface Props {
   labels?: Partial<Record<Role, string>>;
   states: readonly StateInfo[];
   selected: string | null;
+  /** The date names are read on (a code can mean another state in another year). */
+  date: string;
   onSelect: (code: string) => void;
 }
 
 /** The states the answer names, as buttons grouped by role: the keyboard's way to the explanation. */
-export function StateList({ roles, labels, states, selected, onSelect }: Props) {
+export function StateList({ roles, labels, states, selected, date, onSelect }: Props) {
   const [query, setQuery] = useState("");
-  const [notFound, setNotFound] = useState(false);
+  const [notFound, setNotFound] = useState<string | null>(null);
   const listId = useId();
   const groups = useMemo(() => {
     const byRole = new Map<Role, StateRole[]>();
@@ -22,17 +25,22 @@ export function StateList({ roles, labels, states, selected, onSelect }: Props) 
     return ROLES.filter((r) => byRole.has(r.id)).map((r) => ({ role: r, members: byRole.get(r.id) ?? [] }));
   }, [roles]);
 
-  const find = (event: FormEvent) => {
+  // Names, aliases and codes ("UK", "Britain", "DPRK", "cow:300") go through the CLI's normaliser.
+  const find = async (event: FormEvent) => {
     event.preventDefault();
-    const q = query.trim().toLowerCase();
+    const q = query.trim();
     if (!q) return;
-    const hit =
-      states.find((s) => s.code.toLowerCase() === q || s.iso3?.toLowerCase() === q) ??
-      states.find((s) => s.name.toLowerCase() === q) ??
-      states.find((s) => s.name.toLowerCase().startsWith(q)) ??
-      states.find((s) => s.name.toLowerCase().includes(q));
-    setNotFound(!hit);
-    if (hit) onSelect(hit.code);
+    try {
+      const { state, suggestions } = await api.resolve(q, date);
+      setNotFound(
+        state
+          ? null
+          : `no state "${q}"${suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : ""}`,
+      );
+      if (state) onSelect(state.code);
+    } catch (e) {
+      setNotFound((e as Error).message);
+    }
   };
 
   return (
@@ -67,7 +75,10 @@ export function StateList({ roles, labels, states, selected, onSelect }: Props) 
                   >
                     {m.name}
                     {m.contested && m.role !== "contested" && (
-                      <span className="badge" title="a contested reading changes its obligations">
+                      <span
+                        className="badge"
+                        title="a contested point would bind it, free it, or bring it into the war or out"
+                      >
                         contested
                       </span>
                     )}
@@ -79,14 +90,14 @@ export function StateList({ roles, labels, states, selected, onSelect }: Props) 
         ))}
       </div>
       <form className="find" onSubmit={find}>
-        <label htmlFor={`${listId}-q`}>Any other state</label>
+        <label htmlFor={`${listId}-q`}>Find a state</label>
         <input
           id={`${listId}-q`}
           list={`${listId}-states`}
           value={query}
-          placeholder="name or code"
+          placeholder="name, alias or code (UK, DPRK)"
           onChange={(e) => setQuery(e.target.value)}
-          aria-invalid={notFound}
+          aria-invalid={notFound !== null}
           aria-describedby={notFound ? `${listId}-nf` : undefined}
         />
         <datalist id={`${listId}-states`}>
@@ -96,8 +107,8 @@ export function StateList({ roles, labels, states, selected, onSelect }: Props) 
         </datalist>
         <button type="submit">Explain</button>
         {notFound && (
-          <span id={`${listId}-nf`} className="error">
-            no such state
+          <span id={`${listId}-nf`} className="error" role="alert">
+            {notFound}
           </span>
         )}
       </form>

@@ -1,97 +1,70 @@
-import { useMemo } from "react";
-import { answerSentence } from "../../report/print.js";
+import { groupedConflicts, groupedViolations, relevant } from "../../report/digest.js";
+import { ROLE } from "../../report/roles.js";
 import {
   assumptionText,
-  belligerentText,
+  citation,
+  codeOf,
   conditionText,
-  conflictText,
+  conflictViewText,
   flipSummary,
+  longDate,
   names,
+  possessive,
   readingLabel,
-  violationText,
-  warName,
 } from "../../report/words.js";
-import { codeOf, ROLE, ROLES, type StateRole } from "../lib/roles.js";
-import type { Contested, Result } from "../lib/types.js";
-import { PointLabel, Quote, ReadingButton, type ReadingChoice } from "./Explanation.js";
+import type { Result } from "../lib/types.js";
+import { HeldBy, type PointActions, PointButtons, PointLabel } from "./explain/Points.js";
 
 interface Props {
   result: Result;
-  roles: ReadonlyMap<string, StateRole>;
-  readingOf: (point: Contested["point"]) => ReadingChoice | null;
-  onReading: (choice: ReadingChoice) => void;
+  actions: PointActions;
   onSelect: (code: string) => void;
+  onTreaty: (instrument: string, article: string) => void;
 }
 
-/** The answer as a whole, before a state is picked. */
-export function Summary({ result, roles, readingOf, onReading, onSelect }: Props) {
-  const byRole = useMemo(() => {
-    const out = new Map<string, StateRole[]>();
-    for (const r of roles.values()) out.set(r.role, [...(out.get(r.role) ?? []), r]);
-    return out;
-  }, [roles]);
-  const wars = useMemo(() => {
-    const out = new Map<string, Result["belligerents"]>();
-    for (const b of result.belligerents) out.set(b.war, [...(out.get(b.war) ?? []), b]);
-    return out;
-  }, [result]);
-
+/** The rest of the answer, before a state is picked: every contested point, conflicts, conduct, assumptions. */
+export function Summary({ result: full, actions, onSelect, onTreaty }: Props) {
+  const result = relevant(full);
+  const signed = result.not_in_force.filter((n) => n.status === "signed");
   return (
     <section className="summary" aria-labelledby="summary-h">
-      <h2 id="summary-h">The answer</h2>
-      <p className="headline">{answerSentence(result)}</p>
-      <ul className="role-counts">
-        {ROLES.filter((r) => r.id !== "not-bound" && byRole.has(r.id)).map((r) => (
-          <li key={r.id}>
-            <span className="swatch" style={{ background: r.color }} aria-hidden="true" /> {r.label}:{" "}
-            {names((byRole.get(r.id) ?? []).map((s) => ({ id: s.code, name: s.name })))}
-          </li>
-        ))}
-      </ul>
+      <h2 id="summary-h">Behind the answer</h2>
+      <p className="hint">
+        Pick a state on the map or in the list for its articles, quoted, and each condition.
+      </p>
 
-      {[...wars].map(([war, members]) => (
-        <div key={war} className="war">
-          <h3>{warName(result, war)}</h3>
-          <ul>
-            {members.map((b) => (
-              <li key={codeOf(b.state)}>
-                <button type="button" className="link-button" onClick={() => onSelect(codeOf(b.state))}>
-                  {b.state.name}
-                </button>
-                <span className="hint"> — {belligerentText(b, result)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-
-      {result.not_in_force.some((n) => n.status === "signed") && (
+      {signed.length > 0 && (
         <>
           <h3>Signed, not in force on {result.as_of}</h3>
           <ul className="not-in-force">
-            {result.not_in_force
-              .filter((n) => n.status === "signed")
-              .map((n) => (
-                <li key={n.instrument}>
-                  <strong>{n.title}</strong>: signed {n.signed}
-                  {n.in_force ? `, in force from ${n.in_force}` : ", no entry into force recorded"}.{" "}
-                  {n.would_bind.length > 0
-                    ? `Were it in force, it would bind ${[...new Set(n.would_bind.map((o) => o.obligor.name))].join(", ")}.`
-                    : n.not_triggered.length > 0
-                      ? "Even in force, it would bind no one here:"
-                      : ""}
-                  {n.would_bind.length === 0 && n.not_triggered.length > 0 && (
-                    <ul>
-                      {n.not_triggered.map((t) => (
-                        <li key={`${t.provision}-${codeOf(t.obligor)}-${codeOf(t.beneficiary)}`}>
-                          Art. {t.article} ({t.kind}), {t.obligor.name} toward {t.beneficiary.name}:{" "}
-                          {t.unmet.map((u) => conditionText(u, result)).join("; ")}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
+            {signed.map((n) => (
+              <li key={n.instrument}>
+                <button
+                  type="button"
+                  className="link-button cite-link"
+                  onClick={() => onTreaty(n.instrument, "")}
+                >
+                  {n.title}
+                </button>
+                : signed {longDate(n.signed)}
+                {n.in_force ? `, in force from ${longDate(n.in_force)}` : ", no entry into force recorded"}.{" "}
+                {n.would_bind.length > 0
+                  ? `Were it in force, it would bind ${names([...new Map(n.would_bind.map((o) => [codeOf(o.obligor), o.obligor])).values()])}.`
+                  : n.not_triggered.length > 0
+                    ? "Even in force, it would bind no one here:"
+                    : ""}
+                {n.would_bind.length === 0 && n.not_triggered.length > 0 && (
+                  <ul>
+                    {n.not_triggered.slice(0, 4).map((t) => (
+                      <li key={`${t.provision}-${codeOf(t.obligor)}-${codeOf(t.beneficiary)}`}>
+                        {citation(result, t)}, {t.obligor.name} toward {t.beneficiary.name}:{" "}
+                        {t.unmet.map((u) => conditionText(u, result, { quote: false })).join("; ")}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -100,22 +73,17 @@ export function Summary({ result, roles, readingOf, onReading, onSelect }: Props
         <>
           <h3>Contested points</h3>
           <ul className="contested">
-            {result.contested.map((c) => {
-              const choice = readingOf(c.point);
-              return (
-                <li key={`${c.point.kind}-${c.point.id}-${c.under}`}>
-                  <PointLabel contested={c} result={result} />
-                  {!result.general.includes(c.under) && c.point.kind !== "general-reading" && (
-                    <span className="held-by"> (compared under the {readingLabel(result, c.under)})</span>
-                  )}
-                  {c.point.held_by.length > 0 && (
-                    <span className="held-by"> (held by {c.point.held_by.join(", ")})</span>
-                  )}
-                  <span className="hint"> — {flipSummary(c, result)}</span>
-                  <ReadingButton choice={choice} onReading={onReading} />
-                </li>
-              );
-            })}
+            {result.contested.map((c) => (
+              <li key={`${c.point.kind}-${c.point.id}-${c.under}`}>
+                <PointLabel contested={c} result={result} />
+                {!result.general.includes(c.under) && c.point.kind !== "general-reading" && (
+                  <span className="held-by"> (compared under the {readingLabel(result, c.under)})</span>
+                )}
+                <HeldBy point={c.point} />
+                <span className="effect"> — {flipSummary(c, result)}</span>{" "}
+                <PointButtons point={c.point} actions={actions} />
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -124,14 +92,23 @@ export function Summary({ result, roles, readingOf, onReading, onSelect }: Props
         <>
           <h3>Conflicting obligations</h3>
           <ul>
-            {result.conflicts.map((c) => (
-              <li
-                key={`${codeOf(c.state)}-${c.kind}-${c.against?.text ?? ""}-${c.obligations.map((o) => o.instrument).join()}`}
-              >
-                <button type="button" className="link-button" onClick={() => onSelect(codeOf(c.state))}>
-                  {c.state.name}
-                </button>
-                : {conflictText(c, result)}
+            {groupedConflicts(result.conflicts).map((g) => (
+              <li key={`${g.kind}-${g.states.map(codeOf).join()}-${g.against.map((a) => a.text).join()}`}>
+                {g.states.map((s, i) => (
+                  <span key={codeOf(s)}>
+                    {i > 0 && ", "}
+                    <button type="button" className="link-button" onClick={() => onSelect(codeOf(s))}>
+                      {s.name}
+                    </button>
+                  </span>
+                ))}
+                : {[...new Set(g.owed.map((o) => citation(result, o)))].join("; ")}
+                {g.against.length > 0 && <> against {g.against.map((a) => citation(result, a)).join("; ")}</>}
+                <ul>
+                  {g.views.map((v) => (
+                    <li key={v.view}>{conflictViewText(v, result)}</li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
@@ -140,13 +117,16 @@ export function Summary({ result, roles, readingOf, onReading, onSelect }: Props
 
       {result.violations.length > 0 && (
         <>
-          <h3>Conduct that breaches an instrument</h3>
-          {result.violations.map((v) => (
-            <div key={`${v.event}-${v.instrument}-${v.article}`} className="violation">
-              <p>{violationText(v, result)}</p>
-              <Quote id={v.text} result={result} />
-            </div>
-          ))}
+          <h3>Conduct that acts against rules in force</h3>
+          <ul>
+            {groupedViolations(result.violations).map((g) => (
+              <li key={`${g.head.event}-${codeOf(g.head.by)}-${g.head.conduct}`}>
+                {possessive(g.head.by.name)} {g.head.conduct.replace(/-/g, " ")}
+                {g.head.toward ? ` toward ${g.head.toward.name}` : ""}: against{" "}
+                {g.rules.map((r) => citation(result, r)).join("; ")}
+              </li>
+            ))}
+          </ul>
         </>
       )}
 
@@ -157,15 +137,16 @@ export function Summary({ result, roles, readingOf, onReading, onSelect }: Props
             {assumptionText(a, result)}
             <span className="hint">
               {" "}
-              ({a.origin}
-              {a.disputed ? ", disputed: both answers are shown" : ""})
+              ({a.origin === "scenario" ? "the scenario's" : a.origin}
+              {a.disputed ? ", disputed: the other answer is under Contested points" : ""})
             </span>
           </li>
         ))}
       </ul>
       <p className="hint">
-        Roles: {ROLE.aggressor.label.toLowerCase()} and {ROLE.victim.label.toLowerCase()} are the war's first
-        belligerents; the others come from the obligations triggered. Pick a state for the articles.
+        {ROLE.aggressor.label} and {ROLE.victim.label.toLowerCase()}: the war's first belligerents, or the
+        states that act and are acted against in the events; the other colours come from the obligations
+        triggered.
       </p>
     </section>
   );

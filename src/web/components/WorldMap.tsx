@@ -8,8 +8,9 @@ import {
   useRef,
   useState,
 } from "react";
-import { type Country, loadWorld, MAP_HEIGHT, MAP_WIDTH, placement } from "../lib/geo.js";
-import { ROLE, type Role, rankOf, type StateRole } from "../lib/roles.js";
+import { boxText, mapView, WORLD } from "../../report/map.js";
+import { ROLE, type Role, rankOf, type StateRole } from "../../report/roles.js";
+import { type Country, loadWorld, MAP_WIDTH, placement } from "../lib/geo.js";
 import type { StateInfo } from "../lib/types.js";
 
 interface Props {
@@ -21,6 +22,8 @@ interface Props {
   onSelect: (code: string) => void;
   /** The id of the heading that names what the map shows. */
   labelledBy: string;
+  /** Whether the page may load the atlas now (once the answer is on screen). */
+  after: boolean;
 }
 
 interface Shape {
@@ -43,44 +46,43 @@ const Outline = memo(function Outline({ countries }: { countries: Country[] }) {
   );
 });
 
-export function WorldMap({ states, roles, labels, selected, onSelect, labelledBy }: Props) {
+export function WorldMap({ states, roles, labels, selected, onSelect, labelledBy, after }: Props) {
   const [countries, setCountries] = useState<Country[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [zoomed, setZoomed] = useState(false);
+  const [zoomed, setZoomed] = useState(true);
   const [active, setActive] = useState<string | null>(null);
   const shapeRefs = useRef(new Map<string, SVGGElement>());
 
-  // The atlas takes a few hundred milliseconds to project: it waits for the state registry, which comes
-  // with the scenarios, so that the answer is asked for first.
-  const ready = states.length > 0;
+  // The atlas takes a few hundred milliseconds to project: it waits until the answer is on screen (and
+  // the state registry is here), so that the answer comes first.
+  const ready = states.length > 0 && after;
   useEffect(() => {
     if (!ready) return;
-    loadWorld()
-      .then(setCountries)
-      .catch((e: Error) => setError(e.message));
+    // After the next paint, so that the answer shows before the projection takes the main thread.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(
+        () =>
+          loadWorld()
+            .then(setCountries)
+            .catch((e: Error) => setError(e.message)),
+        0,
+      );
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [ready]);
 
   const { statesOn, shapesOf } = useMemo(() => placement(states), [states]);
 
-  const shapes: Shape[] = useMemo(() => {
-    if (!countries) return [];
-    const out: Shape[] = [];
-    for (const country of countries) {
-      const entries = (statesOn.get(country.key) ?? [])
-        .map((code) => roles.get(code))
-        .filter((e): e is StateRole => e !== undefined)
-        .sort((a, b) => rankOf(a.role) - rankOf(b.role));
-      if (entries.length === 0) continue;
-      out.push({
-        country,
-        entries,
-        role: entries[0]?.role ?? "not-bound",
-        contested: entries.some((e) => e.contested),
-        actor: entries.some((e) => e.actor),
-      });
-    }
-    return out;
-  }, [countries, statesOn, roles]);
+  // The coloured shapes, the view fitted to the states involved, and an inset where the theatre is small.
+  const fitted = useMemo(
+    () => (countries ? mapView(countries, statesOn, roles) : null),
+    [countries, statesOn, roles],
+  );
+  const shapes: Shape[] = fitted?.shapes ?? [];
 
   // Keyboard order: the states that matter first (strongest role), then by name.
   const focusable = useMemo(
@@ -98,28 +100,8 @@ export function WorldMap({ states, roles, labels, selected, onSelect, labelledBy
     [selected, shapesOf],
   );
 
-  const viewBox = useMemo(() => {
-    if (!zoomed || focusable.length === 0) return `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`;
-    let [x0, y0, x1, y1] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0, 0];
-    for (const s of focusable) {
-      const [[a, b], [c, d]] = s.country.bounds;
-      // Far-flung overseas parts (France's Guiana, the US's Alaska) would zoom out again: use the centre.
-      const wide = c - a > MAP_WIDTH / 3;
-      const [cx, cy] = s.country.centre;
-      x0 = Math.min(x0, wide ? cx - 30 : a);
-      y0 = Math.min(y0, wide ? cy - 30 : b);
-      x1 = Math.max(x1, wide ? cx + 30 : c);
-      y1 = Math.max(y1, wide ? cy + 30 : d);
-    }
-    let w = Math.max(x1 - x0, 120) * 1.15;
-    let h = Math.max(y1 - y0, 60) * 1.15;
-    // Keep the map's proportions.
-    if (w / h > MAP_WIDTH / MAP_HEIGHT) h = (w * MAP_HEIGHT) / MAP_WIDTH;
-    else w = (h * MAP_WIDTH) / MAP_HEIGHT;
-    const cx = (x0 + x1) / 2;
-    const cy = (y0 + y1) / 2;
-    return `${(cx - w / 2).toFixed(1)} ${(cy - h / 2).toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`;
-  }, [zoomed, focusable]);
+  const viewBox = boxText(zoomed && fitted ? fitted.view : WORLD);
+  const inset = zoomed ? (fitted?.inset ?? null) : null;
   const scale = useMemo(() => Number(viewBox.split(" ")[2]) / MAP_WIDTH, [viewBox]);
 
   const describe = (s: Shape) =>
@@ -171,75 +153,99 @@ export function WorldMap({ states, roles, labels, selected, onSelect, labelledBy
   const isFocusable = new Set(focusable.map((s) => s.country.key));
   return (
     <div className="map">
-      <button type="button" className="zoom" onClick={() => setZoomed((z) => !z)} aria-pressed={zoomed}>
-        {zoomed ? "Whole world" : "Zoom to the states involved"}
+      <button type="button" className="zoom" onClick={() => setZoomed((z) => !z)} aria-pressed={!zoomed}>
+        {zoomed ? "Whole world" : "The states involved"}
       </button>
       {countries ? (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: the involved states take Enter/Space themselves (roving focus); every state is also in the list beside the map.
-        // biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; role="group" names the set of state shapes.
-        <svg
-          viewBox={viewBox}
-          className="map-svg"
-          role="group"
-          aria-labelledby={labelledBy}
-          aria-describedby="map-help"
-          style={{ "--map-scale": scale } as CSSProperties}
-          onClick={onClick}
-        >
-          <title>World map: each state coloured by its role</title>
-          <defs>
-            <pattern
-              id="hatch"
-              patternUnits="userSpaceOnUse"
-              width="5"
-              height="5"
-              patternTransform="rotate(45)"
-            >
-              <rect width="5" height="5" fill="transparent" />
-              <line x1="0" y1="0" x2="0" y2="5" stroke="#6b4e00" strokeWidth="1.6" />
-            </pattern>
-          </defs>
-          <Outline countries={countries} />
-          {shapes.map((s) => {
-            const key = s.country.key;
-            const focus = isFocusable.has(key);
-            const first = s.entries[0];
-            const small = s.country.area < 12;
-            return (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it behaves as one (Enter/Space, roving focus).
-              <g
-                key={key}
-                ref={(el) => {
-                  if (el) shapeRefs.current.set(key, el);
-                  else shapeRefs.current.delete(key);
-                }}
-                className={`shape role-${s.role}${selectedKeys.has(key) ? " selected" : ""}${s.actor ? " actor" : ""}`}
-                data-code={first?.code}
-                data-role={s.role}
-                data-centre={`${s.country.centre[0].toFixed(1)},${s.country.centre[1].toFixed(1)}`}
-                role="button"
-                aria-label={describe(s)}
-                tabIndex={focus ? (key === activeKey ? 0 : -1) : undefined}
-                data-key={key}
-                onKeyDown={focus ? (e) => onKeyDown(e, s) : undefined}
-                onFocus={() => setActive(key)}
+        <div className="map-frame">
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: the involved states take Enter/Space themselves (roving focus); every state is also in the list beside the map. */}
+          {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a <fieldset>; role="group" names the set of state shapes. */}
+          <svg
+            viewBox={viewBox}
+            className="map-svg"
+            role="group"
+            aria-labelledby={labelledBy}
+            aria-describedby="map-help"
+            style={{ "--map-scale": scale } as CSSProperties}
+            onClick={onClick}
+          >
+            <title>World map: each state coloured by its role</title>
+            <defs>
+              <pattern
+                id="hatch"
+                patternUnits="userSpaceOnUse"
+                width="5"
+                height="5"
+                patternTransform="rotate(45)"
               >
-                <title>{describe(s)}</title>
-                <path d={s.country.d} fill={ROLE[s.role].color} />
-                {s.contested && <path d={s.country.d} fill="url(#hatch)" className="hatch" />}
-                {small && focus && (
-                  <circle
-                    cx={s.country.centre[0]}
-                    cy={s.country.centre[1]}
-                    r={3.5 * Math.max(scale, 0.25)}
-                    fill={ROLE[s.role].color}
-                    className="marker"
+                <rect width="5" height="5" fill="transparent" />
+                <line x1="0" y1="0" x2="0" y2="5" stroke="#6b4e00" strokeWidth="1.6" />
+              </pattern>
+            </defs>
+            <Outline countries={countries} />
+            {shapes.map((s) => {
+              const key = s.country.key;
+              const focus = isFocusable.has(key);
+              const first = s.entries[0];
+              const small = s.country.area < 12;
+              return (
+                // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it behaves as one (Enter/Space, roving focus).
+                <g
+                  key={key}
+                  ref={(el) => {
+                    if (el) shapeRefs.current.set(key, el);
+                    else shapeRefs.current.delete(key);
+                  }}
+                  className={`shape role-${s.role}${selectedKeys.has(key) ? " selected" : ""}${s.actor ? " actor" : ""}`}
+                  data-code={first?.code}
+                  data-role={s.role}
+                  data-centre={`${s.country.centre[0].toFixed(1)},${s.country.centre[1].toFixed(1)}`}
+                  role="button"
+                  aria-label={describe(s)}
+                  tabIndex={focus ? (key === activeKey ? 0 : -1) : undefined}
+                  data-key={key}
+                  onKeyDown={focus ? (e) => onKeyDown(e, s) : undefined}
+                  onFocus={() => setActive(key)}
+                >
+                  <title>{describe(s)}</title>
+                  <path d={s.country.d} fill={ROLE[s.role].color} />
+                  {s.contested && <path d={s.country.d} fill="url(#hatch)" className="hatch" />}
+                  {small && focus && (
+                    <circle
+                      cx={s.country.centre[0]}
+                      cy={s.country.centre[1]}
+                      r={3.5 * Math.max(scale, 0.25)}
+                      fill={ROLE[s.role].color}
+                      className="marker"
+                    />
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+          {/* A magnified view of the attacker and the attacked, where they are small on the main map. */}
+          {inset && (
+            <svg viewBox={boxText(inset)} className="map-inset" aria-hidden="true" onClick={onClick}>
+              {shapes
+                .filter((sh) => {
+                  const [[a, b], [c, d]] = sh.country.bounds;
+                  return (
+                    c >= inset[0] && a <= inset[0] + inset[2] && d >= inset[1] && b <= inset[1] + inset[3]
+                  );
+                })
+                .map((sh) => (
+                  <path
+                    key={sh.country.key}
+                    d={sh.country.d}
+                    data-key={sh.country.key}
+                    fill={ROLE[sh.role].color}
+                    className={`inset-shape role-${sh.role}`}
+                    style={{ strokeWidth: (0.6 * inset[2]) / MAP_WIDTH }}
                   />
-                )}
-              </g>
-            );
-          })}
-        </svg>
+                ))}
+            </svg>
+          )}
+        </div>
       ) : (
         <div className="map-svg loading" role="status">
           Loading the world map…
@@ -251,7 +257,9 @@ export function WorldMap({ states, roles, labels, selected, onSelect, labelledBy
       </p>
       <ul className="legend" aria-label="Legend">
         {(Object.keys(labels ?? ROLE) as Role[])
-          .filter((r) => labels?.[r] !== undefined || !labels)
+          .filter((r) =>
+            labels ? labels[r] !== undefined : (legendRoles.get(r) ?? 0) > 0 || r === "not-bound",
+          )
           .map((r) => (
             <li key={r} title={ROLE[r].means}>
               <span

@@ -1,7 +1,7 @@
 // The JSON the web app reads. The Result and Scenario shapes are the project's own (type-only imports:
 // nothing from src/model is bundled); the listing and network shapes come from src/treaties.
 import type { ActorRef } from "../../model/common.js";
-import type { ProvisionKind, Strength } from "../../model/instrument.js";
+import type { Instrument, ProvisionKind, Strength } from "../../model/instrument.js";
 import type { Result } from "../../model/result.js";
 import type { Characterisation, Event, EventKind, Scenario } from "../../model/scenario.js";
 
@@ -18,10 +18,21 @@ export type {
   ReadingInfo,
   Source,
   Standing,
+  StateRef,
   Text,
   Violation,
 } from "../../model/result.js";
-export type { ActorRef, Characterisation, Event, EventKind, ProvisionKind, Result, Scenario, Strength };
+export type {
+  ActorRef,
+  Characterisation,
+  Event,
+  EventKind,
+  Instrument,
+  ProvisionKind,
+  Result,
+  Scenario,
+  Strength,
+};
 
 /** GET /api/states */
 export interface StateInfo {

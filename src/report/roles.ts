@@ -1,6 +1,12 @@
-import type { ActorRef, Network, Obligation, ProvisionKind, Result, Scenario, Strength } from "./types.js";
+import type { ProvisionKind, Strength } from "../model/instrument.js";
+import type { Obligation, Result, StateRef } from "../model/result.js";
+import type { Network } from "../treaties/network.js";
+import { codeOf } from "./words.js";
 
-/** How a state stands in an answer, strongest first (a state takes the first that applies). */
+/**
+ * How a state stands in an answer, strongest first (a state takes the first that applies). The map, the
+ * list of states, the network and the CLI's SVG colour states by it.
+ */
 export type Role =
   | "aggressor"
   | "victim"
@@ -22,14 +28,14 @@ export interface RoleInfo {
 export const ROLES: readonly RoleInfo[] = [
   {
     id: "aggressor",
-    label: "Aggressor",
-    means: "started the war (an initial belligerent on the initiator's side)",
+    label: "Attacker",
+    means: "started the war, or acts against another state in the events",
     color: "#b2182b",
   },
   {
     id: "victim",
-    label: "Victim",
-    means: "attacked at the outset (an initial belligerent on the defending side)",
+    label: "Attacked",
+    means: "attacked at the outset, or the target of the events",
     color: "#f4a582",
   },
   {
@@ -44,17 +50,17 @@ export const ROLES: readonly RoleInfo[] = [
     means: "a defence or offence obligation whose form or extent the state decides",
     color: "#6d8fd6",
   },
-  { id: "consultation", label: "Consultation only", means: "bound to consult, not to act", color: "#a8d0e6" },
+  { id: "consultation", label: "Bound to consult", means: "bound to consult, not to act", color: "#a8d0e6" },
   {
     id: "neutrality",
-    label: "Bound to neutrality",
-    means: "bound to stay out: neutrality, non-aggression or not aiding the aggressor",
+    label: "Bound to stay out",
+    means: "neutrality, non-aggression or not aiding the aggressor",
     color: "#5aa02c",
   },
   {
     id: "contested",
     label: "Contested",
-    means: "a contested reading would bind it (hatched: a reading changes its obligations)",
+    means: "a contested reading or judgement would bind it, or free it (hatched)",
     color: "#e6b12e",
   },
   {
@@ -74,8 +80,6 @@ const RANK: Record<Role, number> = Object.fromEntries(ROLES.map((r, i) => [r.id,
 export const stronger = (a: Role, b: Role): Role => (RANK[a] <= RANK[b] ? a : b);
 export const rankOf = (role: Role): number => RANK[role];
 
-export const codeOf = (a: ActorRef): string => ("iso3" in a ? (a.iso3 ?? `cow:${a.cow}`) : a.id);
-
 const ACTIVE: ReadonlySet<ProvisionKind> = new Set(["defence", "offence", "mobilisation"]);
 
 /** The role one provision gives its obligor. */
@@ -89,13 +93,14 @@ export function roleOfProvision(kind: ProvisionKind, strength: Strength): Role {
   return "neutrality";
 }
 
-export const roleOfObligation = (o: Obligation): Role => roleOfProvision(o.kind, o.strength);
+export const roleOfObligation = (o: Pick<Obligation, "kind" | "strength">): Role =>
+  roleOfProvision(o.kind, o.strength);
 
 export interface StateRole {
   code: string;
   name: string;
   role: Role;
-  /** A contested reading changes what it is bound to (it appears as obligor in contested[].flips). */
+  /** A contested point would bind it or free it, or bring it into the war or out of it. */
   contested: boolean;
   /** It acts or is acted against in the scenario's events. */
   actor: boolean;
@@ -103,11 +108,12 @@ export interface StateRole {
 
 /**
  * Every state the answer mentions, with its role: belligerents, obligors, beneficiaries, states named in
- * not-triggered provisions and contested readings, and the scenario's actors.
+ * not-triggered provisions and contested points, and the events' actors. Attacker and attacked come from
+ * the war's first belligerents, else from the events themselves (an incident with no war still has both).
  */
-export function rolesOf(result: Result, scenario: Scenario | null): Map<string, StateRole> {
+export function rolesOf(result: Result): Map<string, StateRole> {
   const roles = new Map<string, StateRole>();
-  const at = (ref: ActorRef): StateRole => {
+  const at = (ref: StateRef): StateRole => {
     const code = codeOf(ref);
     let entry = roles.get(code);
     if (!entry) {
@@ -116,13 +122,29 @@ export function rolesOf(result: Result, scenario: Scenario | null): Map<string, 
     }
     return entry;
   };
-  const raise = (ref: ActorRef, role: Role) => {
+  const raise = (ref: StateRef, role: Role) => {
     const entry = at(ref);
     entry.role = stronger(entry.role, role);
   };
   for (const b of result.belligerents) {
-    if (b.wave === 0) raise(b.state, b.side.startsWith("initiator") ? "aggressor" : "victim");
+    if (b.wave === 0) raise(b.state, b.side === "initiator" ? "aggressor" : "victim");
     else at(b.state);
+  }
+  // Events judged (an attack, a threat, self-defence): the first event that names a state decides its part.
+  const parted = new Set([...roles.values()].filter((r) => r.role !== "not-bound").map((r) => r.code));
+  for (const a of result.assumptions) {
+    if (!a.event || !a.state || !a.target) continue;
+    for (const [ref, role] of [
+      [a.state, "aggressor"],
+      [a.target, "victim"],
+    ] as const) {
+      const entry = at(ref);
+      entry.actor = true;
+      if (!parted.has(entry.code)) {
+        entry.role = stronger(entry.role, role);
+        parted.add(entry.code);
+      }
+    }
   }
   for (const o of result.obligations) {
     raise(o.obligor, roleOfObligation(o));
@@ -132,19 +154,17 @@ export function rolesOf(result: Result, scenario: Scenario | null): Map<string, 
     at(n.obligor);
     at(n.beneficiary);
   }
-  for (const c of result.contested)
+  for (const c of result.contested) {
     for (const f of c.flips) {
-      at(f.obligor).contested = true;
       at(f.beneficiary);
+      const entry = at(f.obligor);
+      if (f.main.bound !== f.alternative.bound || f.main.joins !== f.alternative.joins)
+        entry.contested = true;
     }
+    for (const j of c.joins) at(j.state).contested = true;
+  }
   for (const c of result.conflicts) at(c.state);
   for (const v of result.violations) at(v.by);
-  for (const e of scenario?.events ?? []) {
-    for (const code of [e.by, e.against, e.to]) {
-      const entry = code ? roles.get(code) : undefined;
-      if (entry) entry.actor = true;
-    }
-  }
   for (const entry of roles.values())
     if (entry.role === "not-bound" && entry.contested) entry.role = "contested";
   return roles;
@@ -174,7 +194,7 @@ export function tiesOf(network: Network): Map<string, StateRole> {
   return roles;
 }
 
-/** Labels for the map's legend in network mode (no war, so no aggressor or victim). */
+/** Labels for the map's legend in network mode (no war, so no attacker or attacked). */
 export const TIE_LABEL: Partial<Record<Role, string>> = {
   automatic: "Defence pact (automatic)",
   discretionary: "Defence pact (discretionary)",
