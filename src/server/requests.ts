@@ -97,12 +97,9 @@ export const WhatIfQuery = z.strictObject({
     .optional()
     .meta({ description: "political commitments and domestic acts may bring a state into a war" }),
   explain: z.string().optional().meta({ description: "only what concerns this state" }),
-  format: z
-    .enum(["json", "markdown", "text"])
-    .optional()
-    .meta({
-      description: "json (the default): the result; markdown or text: the brief, as { markdown } or { text }",
-    }),
+  format: z.enum(["json", "markdown", "text"]).optional().meta({
+    description: "json (the default): the result; markdown or text: the brief, as { markdown } or { text }",
+  }),
   all: z
     .enum(["true", "false"])
     .optional()
