@@ -298,9 +298,15 @@ export function buildProgram(io: Output, setExit: (code: number) => void): Comma
     .option("--data <dir>", "where saved scenarios live (default $CASUS_DATA or ./.casus-data)")
     .option("--workers <n>", "processes sharing the port, e.g. one per core (default 1)")
     .option("--log-level <level>", "info (default), warn, error, debug, silent ($CASUS_LOG_LEVEL)")
-    .option("--engine-threads <n>", "threads that run what-ifs off the HTTP loop (default: one per core; 0: none)")
+    .option(
+      "--engine-threads <n>",
+      "threads that run what-ifs off the HTTP loop (default: one per core; 0: none)",
+    )
     .option("--budget-ms <ms>", "wall time one what-if may take before it answers 422 (default 20000)")
-    .option("--budget-evaluations <n>", "provision tests one what-if may make before it answers 422 (default 5000000)")
+    .option(
+      "--budget-evaluations <n>",
+      "provision tests one what-if may make before it answers 422 (default 5000000)",
+    )
     .option("--cache-answers <n>", "answers kept for identical what-ifs (default 256; 0: no cache)")
     .addOption(libraryOption())
     .addOption(libraryOnlyOption())

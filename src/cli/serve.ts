@@ -40,10 +40,17 @@ export interface ServeOptions {
   recipe?: EngineRecipe;
 }
 
-function count(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function count(
+  option: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option}: ${value} is not ${min}–${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${option}: ${value} is not ${min}–${max}`);
   return n;
 }
 
@@ -106,7 +113,13 @@ export async function serve(library: Library, options: ServeOptions, io: Output,
     threads: count("--engine-threads", options.engineThreads, defaultThreads(), 0, 64),
     limits: {
       milliseconds: count("--budget-ms", options.budgetMs, DEFAULT_LIMITS.milliseconds, 1, 3_600_000),
-      evaluations: count("--budget-evaluations", options.budgetEvaluations, DEFAULT_LIMITS.evaluations, 1, 1e9),
+      evaluations: count(
+        "--budget-evaluations",
+        options.budgetEvaluations,
+        DEFAULT_LIMITS.evaluations,
+        1,
+        1e9,
+      ),
     },
     cacheEntries: count("--cache-answers", options.cacheAnswers, 256, 0, 100_000),
     recipe: options.recipe ?? { paths: [BUILTIN_LIBRARY] },

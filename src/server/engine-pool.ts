@@ -111,7 +111,8 @@ export class Engine {
     const value = this.pool ? await this.inThread(request, signal) : this.here(request, signal);
     if (key) {
       this.cache.set(key, value);
-      if (this.cache.size > this.settings.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+      if (this.cache.size > this.settings.cacheEntries)
+        this.cache.delete(this.cache.keys().next().value as string);
     }
     return value;
   }
@@ -123,7 +124,9 @@ export class Engine {
   private keyOf(request: WhatIfRequest): string {
     return createHash("sha256")
       .update(this.fingerprint)
-      .update(JSON.stringify([request.scenario, request.options, request.explain, request.format, request.all]))
+      .update(
+        JSON.stringify([request.scenario, request.options, request.explain, request.format, request.all]),
+      )
       .digest("hex");
   }
 
