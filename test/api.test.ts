@@ -60,7 +60,7 @@ describe("GET routes", () => {
 
   it("/openapi.json is generated from the schemas", async () => {
     const doc = (await app.inject("/openapi.json")).json();
-    expect(doc.openapi).toBe("3.0.3");
+    expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/what-if", "/api/scenarios", "/api/scenarios/{id}"]),
     );

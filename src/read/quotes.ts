@@ -384,7 +384,8 @@ function baseClaim(
 ): ArticleClaim {
   return {
     sentence: sentence.id,
-    spans,
+    // Where only: a reference passed as its own span carries its number and text too.
+    spans: spans.map(({ start, end }) => ({ start, end })),
     text,
     kind,
     instrument,

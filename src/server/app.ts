@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -8,7 +10,6 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from "fastify";
-import { z } from "zod";
 import { nestingDepth, wellFormed } from "../data/well-formed.js";
 import { isRealDate } from "../model/common.js";
 import { RESULT_SCHEMA, type Result } from "../model/result.js";
@@ -19,12 +20,23 @@ import { networkOn } from "../treaties/network.js";
 import { resolveState } from "../treaties/normalise.js";
 import { BUILTIN_SCENARIOS, readScenarioFile } from "../treaties/scenario-file.js";
 import { LibrarySearch } from "../treaties/search.js";
+import {
+  ImportBody,
+  ImportQuery,
+  InstrumentsQuery,
+  ListQuery,
+  NetworkQuery,
+  OPENAPI_BASE,
+  ResolveQuery,
+  ROUTES,
+  SearchQuery,
+  sharedSchemas,
+} from "./api-schemas.js";
 import { PerClientLimit, TooManyAtOnce } from "./concurrency.js";
 import { DEFAULT_LIMITS, Engine, OverBudget } from "./engine-pool.js";
 import { etagOf, parseIfMatch } from "./etag.js";
 import { type Exposure, guardExposure } from "./exposure.js";
 import { answerClientError, SECURITY_HEADERS } from "./headers.js";
-import { openApiDocument } from "./openapi.js";
 import { registerRead } from "./read-route.js";
 import {
   BadRequest,
@@ -43,7 +55,6 @@ import {
   type SavedScenario,
   SCHEMA_VERSION,
   type ScenarioStore,
-  UUID,
 } from "./store.js";
 
 export interface AppOptions {
@@ -71,11 +82,8 @@ function whileConnected(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-function notFound(reply: FastifyReply, what: string) {
-  return reply.code(404).send({ error: "not-found", message: `no ${what}` });
-}
+const FILE_FORMATS: ReadonlySet<string> = new Set(["csv", "svg", "png", "dot", "graphml", "bibtex"]);
 
-/** An answer in the form asked: JSON as it is, a file (CSV, SVG, PNG, DOT, GraphML, BibTeX) with its type. */
 /** Sends an engine's answer (JSON text): as it is, or made into the file the request asked for. */
 async function sendAnswer(reply: FastifyReply, asked: WhatIfRequest, json: string) {
   const file = FILE_FORMATS.has(asked.format)
@@ -88,11 +96,13 @@ async function sendAnswer(reply: FastifyReply, asked: WhatIfRequest, json: strin
     .send(file.file);
 }
 
-const FILE_FORMATS: ReadonlySet<string> = new Set(["csv", "svg", "png", "dot", "graphml", "bibtex"]);
-
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
+
+function notFound(reply: FastifyReply, what: string) {
+  return reply.code(404).send({ error: "not-found", message: `no ${what}` });
+}
 
 /** A saved scenario as the API answers it, with its version as the ETag. */
 function sendSaved(reply: FastifyReply, saved: SavedScenario, status = 200) {
@@ -121,6 +131,24 @@ function conflict(reply: FastifyReply, id: string, current: SavedScenario) {
       message: `scenario ${id} was changed by someone else: it is now at version ${current.version}. Reload it, or send If-Match: ${etagOf(current.version)} to overwrite.`,
       current,
     });
+}
+
+/**
+ * The OpenAPI document (`/openapi.json`) and its explorer (`/docs`), from the route schemas. The schemas only
+ * document: each handler validates its input with zod (errors name fields), and answers are written as they
+ * are, since a compiled serializer would drop any field a schema does not list.
+ */
+function documentRoutes(app: FastifyInstance): void {
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  for (const schema of sharedSchemas()) app.addSchema(schema);
+  app.register(fastifySwagger, {
+    openapi: OPENAPI_BASE,
+    convertConstToEnum: false,
+    // Shared schemas keep their names in components.schemas (the default numbers them def-0, def-1...).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 }
 
 /** The HTTP API. Every route validates its input; nothing a client sends can crash the process. */
@@ -218,25 +246,38 @@ export function buildApp({
     return reply.code(500).send({ error: "internal", message: "internal error" });
   });
 
-  app.get("/api/health", async (_request, reply) => {
+  documentRoutes(app);
+  // Once the documentation plugin has loaded, so that it sees every route.
+  app.after(() => declareRoutes(app, { library, store, webRoot, whatIfsPerClient, engine }));
+  return app;
+}
+
+type RouteNeeds = Pick<AppOptions, "library" | "store" | "webRoot"> & {
+  whatIfsPerClient: number;
+  engine: Engine;
+};
+
+function declareRoutes(
+  app: FastifyInstance,
+  { library, store, webRoot, whatIfsPerClient, engine }: RouteNeeds,
+): void {
+  app.get("/api/health", { schema: ROUTES.health }, async (_request, reply) => {
     const storage = store.writable();
     return reply.code(storage.writable ? 200 : 503).send({
       ok: storage.writable,
-      version: VERSION,
       instruments: library.instruments.length,
       result_schema: RESULT_SCHEMA,
       store_schema: SCHEMA_VERSION,
+      version: VERSION,
       storage: storage.writable
         ? { writable: true }
         : { writable: false, cause: storage.fault.kind, message: storage.fault.message },
     });
   });
-  app.get("/openapi.json", async () => openApiDocument());
+  app.get("/openapi.json", { schema: ROUTES.hidden }, async () => app.swagger());
 
-  app.get("/api/instruments", async (request) => {
-    const query = z
-      .strictObject({ on: z.string().optional(), party: z.string().optional() })
-      .safeParse(request.query);
+  app.get("/api/instruments", { schema: ROUTES.instruments }, async (request) => {
+    const query = InstrumentsQuery.safeParse(request.query);
     if (!query.success) throw new BadRequest("invalid query: only on and party are accepted");
     const on = query.data.on ?? new Date().toISOString().slice(0, 10);
     if (!isRealDate(on))
@@ -255,12 +296,16 @@ export function buildApp({
     return treatyRows(library, on, party);
   });
 
-  app.get<{ Params: { id: string } }>("/api/instruments/:id", async (request, reply) => {
-    const instrument = library.byId.get(request.params.id);
-    return instrument ?? notFound(reply, `instrument ${request.params.id}`);
-  });
+  app.get<{ Params: { id: string } }>(
+    "/api/instruments/:id",
+    { schema: ROUTES.instrument },
+    async (request, reply) => {
+      const instrument = library.byId.get(request.params.id);
+      return instrument ?? notFound(reply, `instrument ${request.params.id}`);
+    },
+  );
 
-  app.get("/api/states", async () =>
+  app.get("/api/states", { schema: ROUTES.states }, async () =>
     STATES.map((s) => ({
       code: s.code,
       iso3: s.iso3,
@@ -272,10 +317,8 @@ export function buildApp({
   );
 
   // The one normaliser of state names and codes, as the CLI uses it: "UK", "Britain", "DPRK", "cow:300".
-  app.get("/api/states/resolve", async (request, reply) => {
-    const query = z
-      .strictObject({ q: z.string().min(1).max(120), on: z.string().optional() })
-      .safeParse(request.query);
+  app.get("/api/states/resolve", { schema: ROUTES.resolveState }, async (request, reply) => {
+    const query = ResolveQuery.safeParse(request.query);
     if (!query.success)
       throw new BadRequest("q: a state's name or code (1–120 characters) is required", [
         { field: "q", message: "required" },
@@ -292,13 +335,8 @@ export function buildApp({
   });
 
   const search = new LibrarySearch(library);
-  app.get("/api/search", async (request) => {
-    const query = z
-      .strictObject({
-        q: z.string().min(1).max(200),
-        limit: z.coerce.number().int().min(1).max(100).optional(),
-      })
-      .safeParse(request.query);
+  app.get("/api/search", { schema: ROUTES.search }, async (request) => {
+    const query = SearchQuery.safeParse(request.query);
     if (!query.success)
       throw new BadRequest("q: words to find (1–200 characters) are required", [
         { field: "q", message: "required" },
@@ -306,8 +344,8 @@ export function buildApp({
     return { query: query.data.q, hits: search.search(query.data.q, query.data.limit ?? 30) };
   });
 
-  app.get("/api/network", async (request) => {
-    const query = z.strictObject({ on: z.string() }).safeParse(request.query);
+  app.get("/api/network", { schema: ROUTES.network }, async (request) => {
+    const query = NetworkQuery.safeParse(request.query);
     if (!query.success || !isRealDate(query.data.on)) {
       throw new BadRequest("on: a real date (YYYY-MM-DD) is required", [
         { field: "on", message: "not a real date" },
@@ -318,7 +356,7 @@ export function buildApp({
 
   // Read once: the shipped scenarios do not change while the server runs, and the web app asks first for them.
   let shippedScenarios: unknown[] | undefined;
-  app.get("/api/shipped-scenarios", async () => {
+  app.get("/api/shipped-scenarios", { schema: ROUTES.shippedScenarios }, async () => {
     shippedScenarios ??= (
       existsSync(BUILTIN_SCENARIOS)
         ? readdirSync(BUILTIN_SCENARIOS)
@@ -337,7 +375,7 @@ export function buildApp({
 
   const limit = new PerClientLimit(whatIfsPerClient);
   app.addHook("onClose", async () => engine.close());
-  app.post("/api/what-if", async (request, reply) => {
+  app.post("/api/what-if", { schema: ROUTES.whatIf }, async (request, reply) => {
     const asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
     return sendAnswer(
       reply,
@@ -348,18 +386,13 @@ export function buildApp({
 
   registerRead(app, library);
 
-  app.get("/api/scenarios", async (request) => {
-    const query = z
-      .strictObject({
-        limit: z.coerce.number().int().min(1).max(1000).optional(),
-        offset: z.coerce.number().int().min(0).optional(),
-      })
-      .safeParse(request.query);
+  app.get("/api/scenarios", { schema: ROUTES.listScenarios }, async (request) => {
+    const query = ListQuery.safeParse(request.query);
     if (!query.success) throw new BadRequest("invalid query: limit 1–1000, offset ≥ 0");
     return { total: store.count(), items: store.list(query.data.limit ?? 100, query.data.offset ?? 0) };
   });
 
-  app.post("/api/scenarios", async (request, reply) => {
+  app.post("/api/scenarios", { schema: ROUTES.createScenario }, async (request, reply) => {
     const saved = store.create(scenarioFrom(request.body, library).scenario);
     return sendSaved(reply.header("Location", `/api/scenarios/${saved.id}`), saved, 201);
   });
@@ -372,57 +405,62 @@ export function buildApp({
     return canonical;
   };
 
-  app.get<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
-    const saved = store.get(withId(request.params.id));
-    return saved ? sendSaved(reply, saved) : notFound(reply, `scenario ${request.params.id}`);
-  });
-  app.put<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
-    const id = withId(request.params.id);
-    const expected = expectedVersion(request.headers["if-match"], "PUT");
-    const outcome = store.update(id, scenarioFrom(request.body, library).scenario, expected);
-    if (outcome.ok) return sendSaved(reply, outcome.saved);
-    return outcome.reason === "conflict"
-      ? conflict(reply, id, outcome.current)
-      : notFound(reply, `scenario ${id}`);
-  });
-  app.delete<{ Params: { id: string } }>("/api/scenarios/:id", async (request, reply) => {
-    const id = withId(request.params.id);
-    const outcome = store.delete(id, expectedVersion(request.headers["if-match"], "DELETE"));
-    if (outcome.ok) return reply.code(204).send();
-    return outcome.reason === "conflict"
-      ? conflict(reply, id, outcome.current)
-      : notFound(reply, `scenario ${id}`);
-  });
-  app.get<{ Params: { id: string } }>("/api/scenarios/:id/what-if", async (request, reply) => {
-    const saved = store.get(withId(request.params.id));
-    if (!saved) return notFound(reply, `scenario ${request.params.id}`);
-    const asked = whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query);
-    return sendAnswer(
-      reply,
-      asked,
-      await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply))),
-    );
-  });
+  app.get<{ Params: { id: string } }>(
+    "/api/scenarios/:id",
+    { schema: ROUTES.getScenario },
+    async (request, reply) => {
+      const saved = store.get(withId(request.params.id));
+      return saved ? sendSaved(reply, saved) : notFound(reply, `scenario ${request.params.id}`);
+    },
+  );
+  app.put<{ Params: { id: string } }>(
+    "/api/scenarios/:id",
+    { schema: ROUTES.replaceScenario },
+    async (request, reply) => {
+      const id = withId(request.params.id);
+      const expected = expectedVersion(request.headers["if-match"], "PUT");
+      const outcome = store.update(id, scenarioFrom(request.body, library).scenario, expected);
+      if (outcome.ok) return sendSaved(reply, outcome.saved);
+      return outcome.reason === "conflict"
+        ? conflict(reply, id, outcome.current)
+        : notFound(reply, `scenario ${id}`);
+    },
+  );
+  app.delete<{ Params: { id: string } }>(
+    "/api/scenarios/:id",
+    { schema: ROUTES.deleteScenario },
+    async (request, reply) => {
+      const id = withId(request.params.id);
+      const outcome = store.delete(id, expectedVersion(request.headers["if-match"], "DELETE"));
+      if (outcome.ok) return reply.code(204).send();
+      return outcome.reason === "conflict"
+        ? conflict(reply, id, outcome.current)
+        : notFound(reply, `scenario ${id}`);
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    "/api/scenarios/:id/what-if",
+    { schema: ROUTES.savedWhatIf },
+    async (request, reply) => {
+      const saved = store.get(withId(request.params.id));
+      if (!saved) return notFound(reply, `scenario ${request.params.id}`);
+      const asked = whatIfRequest(library, { scenario: saved.scenario, codeReadings: [] }, request.query);
+      return sendAnswer(
+        reply,
+        asked,
+        await limit.run(request.ip, () => engine.answer(asked, whileConnected(reply))),
+      );
+    },
+  );
 
-  app.get("/api/export", async () => ({
+  app.get("/api/export", { schema: ROUTES.exportScenarios }, async () => ({
     format: "casus.scenarios/1",
     scenarios: store.all().map(({ id, scenario }) => ({ id, scenario })),
   }));
-  app.post("/api/import", async (request) => {
-    const query = z
-      .strictObject({ overwrite: z.enum(["true", "false"]).optional() })
-      .safeParse(request.query);
+  app.post("/api/import", { schema: ROUTES.importScenarios }, async (request) => {
+    const query = ImportQuery.safeParse(request.query);
     if (!query.success) throw new BadRequest("invalid query: only overwrite=true|false is accepted");
-    const body = z
-      .strictObject({
-        format: z.literal("casus.scenarios/1"),
-        scenarios: z
-          .array(
-            z.strictObject({ id: z.string().regex(UUID, "not a UUID").optional(), scenario: z.unknown() }),
-          )
-          .max(10_000),
-      })
-      .safeParse(request.body);
+    const body = ImportBody.safeParse(request.body);
     if (!body.success)
       throw new BadRequest(
         `invalid import: ${body.error.issues.map((i) => `${fieldOf(i.path)}: ${i.message}`).join("; ")}`,
@@ -451,5 +489,4 @@ export function buildApp({
   app.setNotFoundHandler((request, reply) =>
     notFound(reply, `route ${request.method} ${request.url.split("?")[0]}`),
   );
-  return app;
 }

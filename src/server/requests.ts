@@ -78,15 +78,38 @@ export function scenarioFrom(body: unknown, library: Library): Asked {
   return { scenario: resolvePoints(normalised.scenario, library), codeReadings: normalised.codeReadings };
 }
 
+const repeatable = z.union([z.string(), z.array(z.string())]).optional();
+/** The query of a what-if: the options of `casus what-if`, with the same meanings (see /docs). */
 export const WhatIfQuery = z.strictObject({
-  reading: z.union([z.string(), z.array(z.string())]).optional(),
-  declines: z.union([z.string(), z.array(z.string())]).optional(),
-  joins: z.union([z.string(), z.array(z.string())]).optional(),
-  only_automatic: z.enum(["true", "false"]).optional(),
-  include_political: z.enum(["true", "false"]).optional(),
-  explain: z.string().optional(),
-  format: z.enum(["json", "markdown", "text", "csv", "svg", "png", "dot", "graphml", "bibtex"]).optional(),
-  all: z.enum(["true", "false"]).optional(),
+  reading: repeatable.meta({
+    description:
+      "a general reading (victim, territorial, forces-abroad) or an instrument reading (repeatable)",
+  }),
+  declines: repeatable.meta({ description: "a state that declines to join any war (repeatable)" }),
+  joins: repeatable.meta({
+    description:
+      "a state that joins the war, on its ally's side or with a state: STATE or STATE=WITH (repeatable)",
+  }),
+  only_automatic: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "only automatic obligations bring a state into a war" }),
+  include_political: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "political commitments and domestic acts may bring a state into a war" }),
+  explain: z.string().optional().meta({ description: "only what concerns this state" }),
+  format: z
+    .enum(["json", "markdown", "text", "csv", "svg", "png", "dot", "graphml", "bibtex"])
+    .optional()
+    .meta({
+      description:
+        "json (the default): the result; markdown or text: the brief, as { markdown } or { text }; csv: one row per obligation; svg, png: the map by role; dot, graphml: the cascade; bibtex: the sources",
+    }),
+  all: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "for the brief: everything, not only the answer and what bears on it" }),
 });
 export type WhatIfQuery = z.infer<typeof WhatIfQuery>;
 
