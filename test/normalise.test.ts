@@ -39,6 +39,14 @@ describe("the normaliser of states and organisations", () => {
     expect(code("MON")).toBe("MNG");
   });
 
+  it("reads a name as the state that bears it on the date, or says which states did", () => {
+    expect(code("korea", "1900-01-01")).toBe("cow:730");
+    const korea = n.actor("korea", "2025-01-01");
+    expect(korea).toMatchObject({ ok: false, suggestions: ["North Korea (PRK)", "South Korea (KOR)"] });
+    expect(code("West Germany", "1960-01-01")).toBe("cow:260");
+    expect(n.actor("Germany", "1960-01-01")).toMatchObject({ ok: false });
+  });
+
   it("rejects what it cannot read, with suggestions", () => {
     expect(n.actor("Ukrane", "2025-01-01")).toMatchObject({ ok: false, suggestions: ["Ukraine (UKR)"] });
     expect(n.actor("XQZ", "2025-01-01")).toMatchObject({ ok: false });

@@ -64,7 +64,7 @@ export class Normaliser {
   actor(input: string, date: string): Resolution {
     const text = input.trim();
     if (text === "") return { ok: false, message: "empty state code", suggestions: [] };
-    return this.known(text, date) ?? this.unknown(text);
+    return this.known(text, date) ?? this.unknown(text, date);
   }
 
   /** Like `actor`, but null instead of suggestions: for scanning text, where most words name no state. */
@@ -83,10 +83,9 @@ export class Normaliser {
       if (read?.ok) return read;
     }
     const named = this.byName.get(foldName(text));
-    if (named) {
-      const canonical = this.registry.canonical(named);
-      if (canonical) return { ok: true, code: canonical, reading: null };
-    }
+    const canonical = named ? this.registry.canonical(named) : undefined;
+    // A name names a state on the date: "Korea" in 2025 is not the Korea of 1887–1905 (then: suggestions).
+    if (canonical && this.registry.existsOn(canonical, date)) return { ok: true, code: canonical, reading: null };
     return null;
   }
 
@@ -114,32 +113,40 @@ export class Normaliser {
     return null;
   }
 
-  private unknown(input: string): Resolution {
+  private unknown(input: string, date: string): Resolution {
+    const named = this.byName.get(foldName(input));
+    const elsewhen = named ? this.registry.canonical(named) : undefined;
     return {
       ok: false,
-      message: `unknown state or organisation "${input}"`,
-      suggestions: this.suggest(input),
+      message: elsewhen
+        ? `no state "${input}" on ${date} (${this.registry.name(elsewhen)}, ${elsewhen}, is not a state then)`
+        : `unknown state or organisation "${input}"`,
+      suggestions: this.suggest(input, 3, date),
     };
   }
 
-  /** The nearest codes and names, best first. */
-  suggest(input: string, limit = 3): string[] {
+  /** The nearest codes and names, best first; with a date, only states that exist on it. */
+  suggest(input: string, limit = 3, date?: string): string[] {
     const folded = foldName(input);
     const scored = new Map<string, number>();
     const consider = (candidate: string, label: string) => {
-      const distance = editDistance(folded, foldName(candidate));
-      const starts = foldName(candidate).startsWith(folded) && folded.length >= 2 ? 0.5 : distance;
-      const score = Math.min(distance, starts);
+      const name = foldName(candidate);
+      const distance = editDistance(folded, name);
+      // A name that starts with, or holds as a word, what was typed ("korea" in "north korea").
+      const partial = folded.length >= 2 && (name.startsWith(folded) || name.split(" ").includes(folded));
+      const score = Math.min(distance, partial ? 0.5 : distance);
       const current = scored.get(label);
       if (current === undefined || score < current) scored.set(label, score);
     };
     for (const state of this.registry.states) {
+      if (date && !this.registry.existsOn(state.code, date)) continue;
       const label = `${state.name} (${state.code})`;
       consider(state.name, label);
       if (state.iso3) consider(state.iso3, label);
       consider(state.cow_abb, label);
     }
     for (const [code, aliases] of Object.entries(ALIASES)) {
+      if (date && this.registry.isState(code) && !this.registry.existsOn(code, date)) continue;
       const label = `${this.registry.name(code)} (${code})`;
       for (const alias of aliases) consider(alias, label);
     }
