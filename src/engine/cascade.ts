@@ -110,8 +110,9 @@ export function runCascade(
   config: RunConfig,
   shared: Caches,
   budget: Budget,
-  resume?: Snapshot,
+  from: { resume?: Snapshot; keepSnapshots?: boolean } = {},
 ): Outcome {
+  const { resume, keepSnapshots = false } = from;
   const situation = buildSituation(scenario, config);
   const view = dateView(library, situation.asOf);
   const belligerents: Joined[] = [];
@@ -163,9 +164,12 @@ export function runCascade(
     }
     decisions = decide(library, situation, view, config, [...calls.values()], belligerents, wave);
     const joiners = decisions.filter((d) => d.decision === "joins" && !d.war?.sides.has(d.state));
-    if (decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally")) {
-      if (!snapshots.has(wave))
-        snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation));
+    if (
+      keepSnapshots &&
+      !snapshots.has(wave) &&
+      decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally")
+    ) {
+      snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation));
     }
     if (joiners.length === 0) break;
     joins.push(...joiners);
@@ -353,7 +357,11 @@ function instrumentsOwing(view: DateView, states: ReadonlySet<string>): Standing
 }
 
 function touches(s: Standing, involved: ReadonlySet<string>): boolean {
-  for (const c of involved) if (s.members.has(c)) return true;
+  if (s.members.size < involved.size) {
+    for (const c of s.members) if (involved.has(c)) return true;
+  } else {
+    for (const c of involved) if (s.members.has(c)) return true;
+  }
   return s.outsiders.some((b) => involved.has(b));
 }
 
@@ -409,24 +417,25 @@ export function deriveAttacks(
     });
   };
   for (const war of situation.wars) {
+    const members = { A: [] as string[], B: [] as string[] };
+    for (const [state, side] of war.sides) members[side].push(state);
+    const joinedIn = new Map<string, Joined>();
+    for (const b of belligerents) if (b.war === war && !joinedIn.has(b.state)) joinedIn.set(b.state, b);
     for (const [y, sideY] of war.sides) {
-      const enemies = [...war.sides].filter(([, s]) => s !== sideY).map(([s]) => s);
-      const joined = belligerents.find((b) => b.state === y && b.war === war);
+      const enemies = sideY === "A" ? members.B : members.A;
+      const joined = joinedIn.get(y);
+      // The places are the same whoever strikes: worked out once per target, not once per enemy.
+      const stationed = (situation.stationed.get(y) ?? []).filter((place) => place !== y);
+      const engaged =
+        config.engaged && joined && joined.wave > 0
+          ? joined.defends.filter((place) => library.administrator(place) !== y)
+          : [];
+      const theatre = situation.theatre.filter((place) => library.administrator(place) === y);
       for (const x of enemies) {
-        for (const place of situation.stationed.get(y) ?? []) {
-          if (place !== y) add(war, x, y, place, "forces", "stationed", `forces.${y}`);
-        }
-        if (config.engaged && joined && joined.wave > 0) {
-          for (const place of joined.defends) {
-            if (library.administrator(place) !== y)
-              add(war, x, y, place, "forces", "engaged", `${war.id}.engaged`);
-          }
-        }
+        for (const place of stationed) add(war, x, y, place, "forces", "stationed", `forces.${y}`);
+        for (const place of engaged) add(war, x, y, place, "forces", "engaged", `${war.id}.engaged`);
         if (config.widen) add(war, x, y, y, "territory", "theatre", "theatre.homelands");
-        for (const place of situation.theatre) {
-          if (library.administrator(place) === y)
-            add(war, x, y, place, "territory", "theatre", `theatre.${place}`);
-        }
+        for (const place of theatre) add(war, x, y, place, "territory", "theatre", `theatre.${place}`);
       }
     }
   }
@@ -452,21 +461,19 @@ export function decide(
   wave: number,
 ): Decision[] {
   const { joining } = config;
-  const calls = new Map<string, { war: WarFact | null; found: Found[] }>();
+  const calls = new Map<string, { state: string; war: WarFact | null; found: Found[] }>();
+  const warsById = new Map(situation.wars.map((w) => [w.id, w]));
   for (const f of verdicts) {
     if (!callsToJoin(f)) continue;
     // Verdicts kept from a snapshot point at the wars of an earlier run: take this run's by id.
     const id = f.evaluation.war?.id;
-    const war =
-      (id
-        ? situation.wars.find((w) => w.id === id)
-        : situation.wars.find((w) => w.sides.has(f.beneficiary))) ?? null;
+    const war = (id ? warsById.get(id) : situation.wars.find((w) => w.sides.has(f.beneficiary))) ?? null;
     // A call to join a war the beneficiary is not (yet) fighting waits for it to be in.
     if (war && !war.sides.has(f.beneficiary)) continue;
     const key = `${f.obligor}|${war?.id ?? ""}`;
-    const entry = calls.get(key) ?? { war, found: [] };
-    entry.found.push(f);
-    calls.set(key, entry);
+    const entry = calls.get(key);
+    if (entry) entry.found.push(f);
+    else calls.set(key, { state: f.obligor, war, found: [f] });
   }
   const out: Decision[] = [];
   const stayOut = (d: Omit<Decision, "decision" | "wave">): Decision => ({
@@ -474,8 +481,7 @@ export function decide(
     decision: "stays-out",
     wave,
   });
-  for (const [key, { war, found }] of calls) {
-    const state = key.split("|")[0] as string;
+  for (const { state, war, found } of calls.values()) {
     const binding = found.filter((f) => f.ep.legalForce === "binding" || joining.includePolitical);
     const taken = binding.filter(
       (f) => f.ep.strength !== "discretionary" || !joining.onlyAutomatic || joining.joins.has(state),

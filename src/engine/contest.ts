@@ -191,7 +191,7 @@ export class Contest {
     } else if (p.resumeWave !== undefined) {
       const snap = base.snapshots.get(p.resumeWave);
       alt = snap
-        ? runCascade(this.library, this.scenario, config, this.shared, this.budget, snap)
+        ? runCascade(this.library, this.scenario, config, this.shared, this.budget, { resume: snap })
         : runCascade(this.library, this.scenario, config, this.shared, this.budget);
     } else {
       alt = this.alternativeOutcome(base, config, p.dep);

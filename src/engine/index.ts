@@ -71,7 +71,8 @@ export function whatIf(library: Library, scenario: Scenario, options: WhatIfOpti
   const budget = options.budget ?? NO_BUDGET;
   const shared = caches(library);
   const config = configFor(library, scenario, options);
-  const main = runCascade(library, scenario, config, shared, budget);
+  // Only the main answer's conflicts become "if it honours" points, so only it keeps snapshots.
+  const main = runCascade(library, scenario, config, shared, budget, { keepSnapshots: true });
   const contest = new Contest(library, scenario, shared, budget);
   const mainOwed = config.general.get("who-is-owed");
   const otherId =

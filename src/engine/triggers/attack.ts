@@ -47,19 +47,11 @@ function eventCondition(
 function attackEvaluator(need: Need): Evaluator {
   return (ctx, scope, ep, obligor, beneficiary, deps) => {
     const trigger = ep.trigger as Trigger;
-    const groups = (ctx.attackGroups.get(beneficiary) ?? [])
-      .map((group) => group.filter((a) => a.by !== obligor))
-      .filter((group) => group.length > 0);
-    if (groups.length === 0) {
-      return finish([verdict("event", false, { detail: "none", state: beneficiary })], {
-        factId: "",
-        against: [],
-        war: null,
-        places: [],
-      });
-    }
     let best: Omit<Evaluation, "deps" | "awaitingCall"> | undefined;
-    for (const facts of groups) {
+    for (const group of ctx.attackGroups.get(beneficiary) ?? []) {
+      // The obligor's own blows are not attacks it owes help against.
+      const facts = group.some((a) => a.by === obligor) ? group.filter((a) => a.by !== obligor) : group;
+      if (facts.length === 0) continue;
       const first = facts[0] as AttackFact;
       const war = first.war ? (ctx.wars.get(first.war) ?? null) : null;
       const shared: Verdict[] = [eventCondition(need, trigger, first, ctx.config, deps)];
@@ -85,12 +77,14 @@ function attackEvaluator(need: Need): Evaluator {
       // In a war the victim test does not depend on who struck: once per group. Who struck is tested without
       // building conditions; only the striker shown gets them (a world war has many attackers per target).
       const groupVictim = war ? victimCondition(ctx, ep, trigger, beneficiary, first.by, war, deps) : null;
-      const ok = (fact: AttackFact) =>
-        attackerOk(ctx, scope, trigger, fact.by, fact.supporters) &&
-        (war
+      const against: AttackFact[] = [];
+      for (const fact of facts) {
+        if (!attackerOk(ctx, scope, trigger, fact.by, fact.supporters)) continue;
+        const victimOk = war
           ? groupVictim?.met !== false
-          : victimCondition(ctx, ep, trigger, beneficiary, fact.by, null, deps)?.met !== false);
-      const against = facts.filter(ok);
+          : victimCondition(ctx, ep, trigger, beneficiary, fact.by, null, deps)?.met !== false;
+        if (victimOk) against.push(fact);
+      }
       const striker = against[0] ?? (first as AttackFact);
       const victim = war
         ? groupVictim
@@ -112,7 +106,15 @@ function attackEvaluator(need: Need): Evaluator {
       }
       if (!best || rank(evaluation) < rank(best)) best = evaluation;
     }
-    return best as Omit<Evaluation, "deps" | "awaitingCall">;
+    return (
+      best ??
+      finish([verdict("event", false, { detail: "none", state: beneficiary })], {
+        factId: "",
+        against: [],
+        war: null,
+        places: [],
+      })
+    );
   };
 }
 

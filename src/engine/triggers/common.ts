@@ -26,16 +26,15 @@ export function attackerConditions(
   if (!by) return [];
   const out: Verdict[] = [];
   const registry = ctx.library.registry;
-  const canon = (c: string) => registry.canonical(c) ?? c;
   const words = because(trigger, "by");
   if (by.kind === "any-state") {
     out.push(verdict("attacker-state", registry.isState(attacker), { by: attacker, ...words }));
   } else if (by.kind === "named") {
-    const named = (by.states ?? []).map(canon);
+    const named = (by.states ?? []).map((c) => registry.canonical(c) ?? c);
     out.push(verdict("attacker-named", named.includes(attacker), { by: attacker, states: named, ...words }));
   }
   if (by.exclude?.length) {
-    const excluded = by.exclude.map(canon);
+    const excluded = by.exclude.map((c) => registry.canonical(c) ?? c);
     out.push(
       verdict("attacker-excluded", !excluded.includes(attacker), {
         by: attacker,
@@ -45,7 +44,7 @@ export function attackerConditions(
     );
   }
   if (by.supported_by?.length) {
-    const needed = by.supported_by.map(canon);
+    const needed = by.supported_by.map((c) => registry.canonical(c) ?? c);
     const met = supporters.some((s) => needed.includes(s));
     out.push(verdict("supported-by", met, { by: attacker, states: needed, ...words }));
   }
@@ -66,11 +65,14 @@ export function attackerOk(
   const by = trigger.by;
   if (!by) return true;
   const registry = ctx.library.registry;
-  const canon = (c: string) => registry.canonical(c) ?? c;
   if (by.kind === "any-state" && !registry.isState(attacker)) return false;
-  if (by.kind === "named" && !(by.states ?? []).some((s) => canon(s) === attacker)) return false;
-  if (by.exclude?.some((s) => canon(s) === attacker)) return false;
-  if (by.supported_by?.length && !supporters.some((s) => by.supported_by?.some((n) => canon(n) === s)))
+  if (by.kind === "named" && !(by.states ?? []).some((s) => (registry.canonical(s) ?? s) === attacker))
+    return false;
+  if (by.exclude?.some((s) => (registry.canonical(s) ?? s) === attacker)) return false;
+  if (
+    by.supported_by?.length &&
+    !supporters.some((s) => by.supported_by?.some((n) => (registry.canonical(n) ?? n) === s))
+  )
     return false;
   if (by.external && scope.members.has(attacker)) return false;
   return true;
@@ -100,13 +102,12 @@ export function placeCondition(
       verdict("sovereignty", true, { place, state: claim, assumption: `${place}.sovereignty.${claim}` }),
     );
   }
-  const inRegion = (region: string) => ctx.regions.has(place, region, owner);
   const words = { ...because(trigger, "where"), ...understood(ep, "where") };
   const base = { place, state: beneficiary, ...(fact.assumption ? { assumption: fact.assumption } : {}) };
   if (fact.object === "forces") {
     const region = where?.forces_region ?? where?.region;
     if (where?.forces === true) {
-      const met = !region || inRegion(region);
+      const met = !region || ctx.regions.has(place, region, owner);
       out.push(
         verdict("place", met, {
           ...base,
@@ -125,7 +126,7 @@ export function placeCondition(
     deps.add("general:forces_abroad");
     if (!config.flags.forcesAbroad) {
       out.push(verdict("place", false, { ...base, detail: "forces-not-covered", ...words }));
-    } else if (where?.region && !inRegion(where.region)) {
+    } else if (where?.region && !ctx.regions.has(place, where.region, owner)) {
       out.push(
         verdict("place", false, { ...base, detail: "forces-outside-region", region: where.region, ...words }),
       );
@@ -144,7 +145,7 @@ export function placeCondition(
       }),
     );
   } else if (where?.region) {
-    const met = inRegion(where.region);
+    const met = ctx.regions.has(place, where.region, owner);
     out.push(
       verdict("place", met, {
         ...base,

@@ -39,13 +39,16 @@ export function evaluate(
   const deps = new Set<string>(ep.readingDeps);
   const base: Verdict[] = [];
   const asOf = ctx.situation.asOf;
-  const suspension = (ep.instrument.suspensions ?? []).find(
-    (s) =>
-      canon(ctx, s.obligor) === obligor &&
-      canon(ctx, s.toward) === beneficiary &&
-      s.from <= asOf &&
-      (!s.to || asOf < s.to),
-  );
+  const suspensions = ep.instrument.suspensions;
+  const suspension = suspensions?.length
+    ? suspensions.find(
+        (s) =>
+          canon(ctx, s.obligor) === obligor &&
+          canon(ctx, s.toward) === beneficiary &&
+          s.from <= asOf &&
+          (!s.to || asOf < s.to),
+      )
+    : undefined;
   if (suspension)
     base.push(verdict("suspended", false, { state: obligor, by: beneficiary, date: suspension.from }));
   if (ep.void) {

@@ -1,5 +1,5 @@
 import type { Trigger } from "../../model/instrument.js";
-import { attackerConditions, requestCondition, victimCondition } from "./common.js";
+import { attackerConditions, attackerOk, requestCondition, victimCondition } from "./common.js";
 import { type Evaluator, finish, type Verdict, verdict } from "./context.js";
 
 /** The beneficiary is at war (with a state the clause covers): "involved in complications of war". */
@@ -23,7 +23,15 @@ export const stateOfWar: Evaluator = (ctx, scope, ep, obligor, beneficiary, deps
   }
   deps.add(`judgement:${war.stateOfWar}`);
   const side = war.sides.get(beneficiary);
-  const enemies = [...war.sides].filter(([, s]) => s !== side).map(([s]) => s);
+  // The clause may name, exclude or need supporters of the enemy: one enemy it covers is enough. Only the
+  // enemy shown gets its conditions built (a world war has many enemies and many clauses).
+  const enemies: string[] = [];
+  const covered: string[] = [];
+  for (const [state, s] of war.sides) {
+    if (s === side) continue;
+    enemies.push(state);
+    if (attackerOk(ctx, scope, trigger, state, [])) covered.push(state);
+  }
   const conditions: Verdict[] = [
     verdict("state-of-war", true, {
       state: beneficiary,
@@ -34,19 +42,14 @@ export const stateOfWar: Evaluator = (ctx, scope, ep, obligor, beneficiary, deps
       ...(trigger.because?.event ? { because: trigger.because.event } : {}),
     }),
   ];
-  // The clause may name, exclude or need supporters of the enemy: one enemy it covers is enough.
-  const covered = enemies
-    .map((enemy) => ({ enemy, verdicts: attackerConditions(ctx, scope, ep, trigger, enemy, []) }))
-    .sort((a, b) => Number(b.verdicts.every((v) => v.met)) - Number(a.verdicts.every((v) => v.met)));
-  const chosen = covered[0];
-  if (chosen) conditions.push(...chosen.verdicts);
+  const chosen = covered[0] ?? enemies[0];
+  if (chosen !== undefined) conditions.push(...attackerConditions(ctx, scope, ep, trigger, chosen, []));
   if (trigger.by?.min_count) {
     // "Attacked and engaged in a war with two or more Great Powers": count the enemies the clause covers.
-    const count = covered.filter((c) => c.verdicts.every((v) => v.met)).length;
     conditions.push(
-      verdict("attackers-count", count >= trigger.by.min_count, {
+      verdict("attackers-count", covered.length >= trigger.by.min_count, {
         state: beneficiary,
-        count,
+        count: covered.length,
         needed: trigger.by.min_count,
       }),
     );
@@ -54,8 +57,7 @@ export const stateOfWar: Evaluator = (ctx, scope, ep, obligor, beneficiary, deps
   const victim = victimCondition(ctx, ep, trigger, beneficiary, war.initiator, war, deps);
   if (victim) conditions.push(victim);
   if (trigger.request) conditions.push(requestCondition(ctx, scope, trigger, obligor, beneficiary));
-  const against = covered.filter((c) => c.verdicts.every((v) => v.met)).map((c) => c.enemy);
-  return finish(conditions, { factId: war.id, against: against.length ? against : enemies, war, places: [] });
+  return finish(conditions, { factId: war.id, against: covered.length ? covered : enemies, war, places: [] });
 };
 
 /** A named power mobilises (Franco-Russian convention Art. 2): the duty is to mobilise too. */
