@@ -5,6 +5,7 @@ import {
   callsToJoin,
   context,
   type Found,
+  type Joined,
   joinersFor,
   type Outcome,
   runCascade,
@@ -108,7 +109,7 @@ export class Contest {
   /** What the other reading of who is owed changes, as a contested point of its own. */
   generalPoint(main: Outcome, other: Outcome, otherId: string): Contested | null {
     if (other === main) return null;
-    const outcome = diff(main, other, null);
+    const outcome = diff(main, other);
     if (empty(outcome)) return null;
     const reading = this.library.generalReadings.find((r) => r.id === otherId);
     return {
@@ -197,7 +198,7 @@ export class Contest {
       alt = this.alternativeOutcome(base, config, p.dep);
     }
     if (!alt) return { flips: [], joins: [], violations: [] };
-    return diff(base, alt, p.dep);
+    return diff(base, alt);
   }
 
   private points(main: Outcome, other: Outcome | null): Point[] {
@@ -367,31 +368,28 @@ function stand(o: Outcome, f: Found | undefined): Stand {
     strength: met ? f.ep.strength : null,
     legalForce: met ? f.ep.legalForce : null,
     against: met ? [...f.evaluation.against].sort() : [],
-    joins: met && o.belligerents.some((b) => b.via?.key === f.key),
+    joins: met && joinedVia(o).has(f.key),
     unmet: f.evaluation.conditions.filter((c) => !c.met).map((c) => c.code),
   };
 }
 
-function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
+function diff(base: Outcome, alt: Outcome): PointOutcome {
   const flips: Flip[] = [];
-  const keys = new Set([...base.verdicts.keys(), ...alt.verdicts.keys()]);
-  for (const key of keys) {
-    const x = base.verdicts.get(key);
-    const y = alt.verdicts.get(key);
+  const compare = (key: string, x: Found | undefined, y: Found | undefined) => {
     // The same verdict in both answers (kept from a snapshot, or not touched by the point): who joins through
     // it may differ, which `joins` reports.
-    if (x === y) continue;
-    if (x && y && unchanged(base, alt, x, y)) continue;
+    if (x === y) return;
+    if (x && y && unchanged(base, alt, x, y)) return;
     const main = stand(base, x);
     const alternative = stand(alt, y);
-    if (same(main, alternative)) continue;
-    if (!main.bound && !alternative.bound && !closer(main, alternative)) continue;
+    if (same(main, alternative)) return;
+    if (!main.bound && !alternative.bound && !closer(main, alternative)) return;
     flips.push({ found: (x ?? y) as Found, main, alternative });
-  }
-  const joinKey = (o: Outcome) =>
-    new Set(o.belligerents.filter((b) => b.wave > 0).map((b) => `${b.state}|${b.war.id}`));
-  const a = joinKey(base);
-  const b = joinKey(alt);
+  };
+  for (const [key, x] of base.verdicts) compare(key, x, alt.verdicts.get(key));
+  for (const [key, y] of alt.verdicts) if (!base.verdicts.has(key)) compare(key, undefined, y);
+  const a = joinKeys(base);
+  const b = joinKeys(alt);
   const joins = [...new Set([...a, ...b])]
     .filter((k) => a.has(k) !== b.has(k))
     .sort()
@@ -399,8 +397,8 @@ function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
       const [state, war] = k.split("|") as [string, string];
       return { state, war, main: a.has(k), alternative: b.has(k) };
     });
-  const va = violationsOf(base);
-  const vb = violationsOf(alt);
+  const va = violationsCached(base);
+  const vb = violationsCached(alt);
   const vaKeys = new Set(va.map((v) => v.key));
   const vbKeys = new Set(vb.map((v) => v.key));
   const violations = [...va.filter((v) => !vbKeys.has(v.key)), ...vb.filter((v) => !vaKeys.has(v.key))].map(
@@ -417,6 +415,38 @@ function diff(base: Outcome, alt: Outcome, dep: string | null): PointOutcome {
   return { flips, joins, violations };
 }
 
+// An outcome's joiners and violations, worked out once: every contested point compares against the main one.
+const joinKeysMemo = new WeakMap<Outcome, Set<string>>();
+function joinKeys(o: Outcome): Set<string> {
+  let keys = joinKeysMemo.get(o);
+  if (!keys) {
+    keys = new Set(o.belligerents.filter((b) => b.wave > 0).map((b) => `${b.state}|${b.war.id}`));
+    joinKeysMemo.set(o, keys);
+  }
+  return keys;
+}
+
+const joinedViaMemo = new WeakMap<readonly Joined[], Set<string>>();
+/** The verdicts states joined a war through. */
+function joinedVia(o: Outcome): Set<string> {
+  let keys = joinedViaMemo.get(o.belligerents);
+  if (!keys) {
+    keys = new Set(o.belligerents.flatMap((b) => (b.via ? [b.via.key] : [])));
+    joinedViaMemo.set(o.belligerents, keys);
+  }
+  return keys;
+}
+
+const violationsMemo = new WeakMap<Outcome, ReturnType<typeof violationsOf>>();
+function violationsCached(o: Outcome): ReturnType<typeof violationsOf> {
+  let found = violationsMemo.get(o);
+  if (!found) {
+    found = violationsOf(o);
+    violationsMemo.set(o, found);
+  }
+  return found;
+}
+
 /** A quick test, without building stands, for the verdicts a full re-run left as they were. */
 function unchanged(base: Outcome, alt: Outcome, x: Found, y: Found): boolean {
   const a = x.evaluation;
@@ -429,8 +459,7 @@ function unchanged(base: Outcome, alt: Outcome, x: Found, y: Found): boolean {
   }
   if (x.ep.strength !== y.ep.strength || x.ep.legalForce !== y.ep.legalForce) return false;
   if (a.against.length !== b.against.length || a.against.some((s, i) => s !== b.against[i])) return false;
-  const joins = (o: Outcome, f: Found) => o.belligerents.some((bl) => bl.via?.key === f.key);
-  return joins(base, x) === joins(alt, y);
+  return joinedVia(base).has(x.key) === joinedVia(alt).has(y.key);
 }
 
 function same(a: Stand, b: Stand): boolean {
