@@ -154,7 +154,7 @@ export function runCascade(
         evaluations += evaluateInstrument(ctx, s, involved, dirty, shared, budget, (found) => {
           const earlier = verdicts.get(found.key);
           const wasMet = earlier?.evaluation.met ?? false;
-          const latest = found as Found;
+          const latest = found;
           latest.wave = earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave;
           verdicts.set(found.key, latest);
           if (callsToJoin(latest)) calls.set(latest.key, latest);
@@ -307,7 +307,8 @@ export function evaluateInstrument(
   only: ReadonlySet<string> | undefined,
   shared: Caches,
   budget: Budget,
-  found: (f: Omit<Found, "wave">) => void,
+  /** Each verdict, its wave still 0: the caller knows the wave. */
+  found: (f: Found) => void,
 ): number {
   if (!touches(s, involved)) return 0;
   let count = 0;
@@ -342,6 +343,7 @@ export function evaluateInstrument(
           obligor,
           beneficiary,
           evaluation,
+          wave: 0,
         });
       }
     }

@@ -97,9 +97,35 @@ export function verdict(
   return { code, met, ...fields };
 }
 
-export function finish(
+type Found = Omit<Evaluation, "met" | "conditions" | "deps" | "awaitingCall">;
+
+export function finish(conditions: Verdict[], rest: Found): Omit<Evaluation, "deps" | "awaitingCall"> {
+  return {
+    met: conditions.length > 0 && conditions.every((c) => c.met),
+    conditions,
+    factId: rest.factId,
+    against: rest.against,
+    war: rest.war,
+    places: rest.places,
+  };
+}
+
+/** Every evaluation is built here, with one shape: the code that reads thousands of them stays fast. */
+export function evaluation(
+  met: boolean,
   conditions: Verdict[],
-  rest: Omit<Evaluation, "met" | "conditions" | "deps" | "awaitingCall">,
-): Omit<Evaluation, "deps" | "awaitingCall"> {
-  return { met: conditions.length > 0 && conditions.every((c) => c.met), conditions, ...rest };
+  found: Found,
+  deps: Set<string>,
+  awaitingCall: boolean,
+): Evaluation {
+  return {
+    met,
+    conditions,
+    factId: found.factId,
+    against: found.against,
+    war: found.war,
+    places: found.places,
+    deps,
+    awaitingCall,
+  };
 }

@@ -7,6 +7,7 @@ import {
   type Evaluator,
   type InstrumentScope,
   type TriggerContext,
+  evaluation,
   type Verdict,
   verdict,
 } from "./context.js";
@@ -59,47 +60,30 @@ export function evaluate(
     );
   }
   const trigger = ep.trigger;
-  if (!trigger) {
-    return {
-      met: false,
-      conditions: base,
-      factId: "",
-      against: [],
-      war: null,
-      places: [],
-      deps,
-      awaitingCall: false,
-    };
-  }
+  if (!trigger) return evaluation(false, base, nothing(), deps, false);
   if (trigger.on_call) {
     const call = callCondition(ctx, scope, trigger, obligor, beneficiary);
     if (call.met) {
       const conditions = [...base, call];
-      return {
-        met: conditions.every((c) => c.met),
+      return evaluation(
+        conditions.every((c) => c.met),
         conditions,
-        factId: call.event ?? "",
-        against: [],
-        war: null,
-        places: [],
+        nothing(call.event),
         deps,
-        awaitingCall: false,
-      };
+        false,
+      );
     }
     // Without a call the clause binds no one; it is available where what it answers has happened.
     const inner = EVALUATORS[trigger.event](ctx, scope, ep, obligor, beneficiary, deps);
     const conditions = [...base, ...inner.conditions, call];
-    return {
-      ...inner,
-      met: false,
-      conditions,
-      deps,
-      awaitingCall: inner.met && base.every((c) => c.met),
-    };
+    return evaluation(false, conditions, inner, deps, inner.met && base.every((c) => c.met));
   }
   const inner = EVALUATORS[trigger.event](ctx, scope, ep, obligor, beneficiary, deps);
+  if (base.length === 0) return evaluation(inner.met, inner.conditions, inner, deps, false);
   const conditions = [...base, ...inner.conditions];
-  return { ...inner, met: inner.met && base.every((c) => c.met), conditions, deps, awaitingCall: false };
+  return evaluation(inner.met && base.every((c) => c.met), conditions, inner, deps, false);
 }
+
+const nothing = (factId = "") => ({ factId, against: [], war: null, places: [] });
 
 const canon = (ctx: TriggerContext, code: string) => ctx.library.registry.canonical(code) ?? code;
