@@ -63,13 +63,15 @@ export interface Snapshot {
   belligerents: Joined[];
   joins: Decision[];
   sides: Map<string, { sides: Map<string, "A" | "B">; wave: Map<string, number>; basis: WarFact["basis"] }>;
+  /** The attacks as they stood, grouped: a resumed run starts from them instead of deriving them again. */
+  attacks: AttackBook;
 }
 
 export interface Outcome {
   config: RunConfig;
   situation: Situation;
   view: DateView;
-  attacks: AttackFact[];
+  attacks: readonly AttackFact[];
   ctx: TriggerContext;
   involved: ReadonlySet<string>;
   verdicts: Map<string, Found>;
@@ -140,8 +142,14 @@ export function runCascade(
   }
   const snapshots = new Map<number, Snapshot>();
   let evaluations = 0;
-  let attacks = [...situation.given, ...deriveAttacks(library, situation, belligerents, config)];
-  let ctx = context(library, situation, config, attacks, shared);
+  let book =
+    resume && resume.attacks.derivedUnder === derivation(config)
+      ? resume.attacks
+      : AttackBook.of(
+          [...situation.given, ...deriveAttacks(library, situation, belligerents, config)],
+          config,
+        );
+  let ctx = context(library, situation, config, book, shared);
   let decisions: Decision[] = [];
   const joins: Decision[] = resume ? [...resume.joins] : [];
   // Wave 1 tests every pair; later waves only pairs whose beneficiary joined or was hit anew.
@@ -169,7 +177,7 @@ export function runCascade(
       !snapshots.has(wave) &&
       decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally")
     ) {
-      snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation));
+      snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation, book));
     }
     if (joiners.length === 0) break;
     joins.push(...joiners);
@@ -186,14 +194,14 @@ export function runCascade(
         wave,
         basis: j.reason === "scenario-joins" ? "scenario" : "obligation",
         via,
-        defends: defendedState ? placesAttacked(attacks, defendedState, war.id) : [],
+        defends: defendedState ? placesAttacked(book.all, defendedState, war.id) : [],
       });
     }
-    const known = new Set(attacks.map((a) => a.id));
-    attacks = [...situation.given, ...deriveAttacks(library, situation, belligerents, config)];
-    ctx = context(library, situation, config, attacks, shared);
+    const next = book.next([...situation.given, ...deriveAttacks(library, situation, belligerents, config)]);
+    book = next.book;
+    ctx = context(library, situation, config, book, shared);
     dirty = new Set(joiners.map((j) => j.state));
-    for (const a of attacks) if (!known.has(a.id)) dirty.add(a.target);
+    for (const target of next.struck) dirty.add(target);
   }
 
   const involved = involvedStates(situation, belligerents);
@@ -213,7 +221,7 @@ export function runCascade(
     config,
     situation,
     view,
-    attacks,
+    attacks: book.all,
     ctx,
     involved,
     verdicts,
@@ -233,8 +241,10 @@ function snapshot(
   belligerents: Joined[],
   joins: Decision[],
   situation: Situation,
+  attacks: AttackBook,
 ): Snapshot {
   return {
+    attacks,
     wave,
     verdicts: new Map(verdicts),
     calls: new Map(calls),
@@ -253,40 +263,82 @@ export function context(
   library: Library,
   situation: Situation,
   config: RunConfig,
-  attacks: readonly AttackFact[],
+  attacks: AttackBook,
   shared: Caches,
 ): TriggerContext {
-  const attacksOn = new Map<string, AttackFact[]>();
-  for (const a of attacks) {
-    const list = attacksOn.get(a.target);
-    if (list) list.push(a);
-    else attacksOn.set(a.target, [a]);
-  }
   return {
     library,
     situation,
     config,
-    attacksOn,
-    attackGroups: groupAttacks(attacksOn),
+    attacksOn: attacks.on,
+    attackGroups: attacks.groups,
     wars: new Map(situation.wars.map((w) => [w.id, w])),
     regions: shared.regions,
   };
 }
 
-/** Attacks on one target that differ only in who struck share every other verdict. */
-function groupAttacks(attacksOn: ReadonlyMap<string, readonly AttackFact[]>): Map<string, AttackFact[][]> {
-  const out = new Map<string, AttackFact[][]>();
-  for (const [target, facts] of attacksOn) {
-    const groups = new Map<string, AttackFact[]>();
-    for (const fact of facts) {
-      const key = `${fact.war}|${fact.object}|${fact.place}|${fact.start}|${fact.end}|${fact.armed?.id}|${fact.invasion?.id}|${fact.derived}|${fact.assumption}`;
-      const group = groups.get(key);
-      if (group) group.push(fact);
-      else groups.set(key, [fact]);
-    }
-    out.set(target, [...groups.values()]);
+/**
+ * The attacks of a run by target, and grouped by everything but the attacker (attacks on one target that
+ * differ only in who struck share every other verdict). A wave regroups only the targets it struck anew;
+ * a book is never changed once made, so snapshots can keep it.
+ */
+export class AttackBook {
+  private constructor(
+    /** What of the configuration the derived attacks rest on. */
+    readonly derivedUnder: string,
+    readonly all: readonly AttackFact[],
+    readonly on: ReadonlyMap<string, readonly AttackFact[]>,
+    readonly groups: ReadonlyMap<string, readonly (readonly AttackFact[])[]>,
+  ) {}
+
+  static of(attacks: readonly AttackFact[], config: RunConfig): AttackBook {
+    const on = byTarget(attacks);
+    const groups = new Map<string, AttackFact[][]>();
+    for (const [target, facts] of on) groups.set(target, groupOf(facts));
+    return new AttackBook(derivation(config), attacks, on, groups);
   }
-  return out;
+
+  /** The book for the attacks as they now stand, and the targets whose attacks changed. */
+  next(attacks: readonly AttackFact[]): { book: AttackBook; struck: Set<string> } {
+    const on = byTarget(attacks);
+    const groups = new Map<string, readonly (readonly AttackFact[])[]>();
+    const struck = new Set<string>();
+    for (const [target, facts] of on) {
+      const before = this.on.get(target);
+      const same = before?.length === facts.length && facts.every((f, i) => f.id === before[i]?.id);
+      if (same) groups.set(target, this.groups.get(target) ?? []);
+      else {
+        struck.add(target);
+        groups.set(target, groupOf(facts));
+      }
+    }
+    for (const target of this.on.keys()) if (!on.has(target)) struck.add(target);
+    return { book: new AttackBook(this.derivedUnder, attacks, on, groups), struck };
+  }
+}
+
+/** The parts of a configuration that change which attacks a war implies. */
+const derivation = (config: RunConfig) => `${config.engaged}|${config.widen}`;
+
+function byTarget(attacks: readonly AttackFact[]): Map<string, AttackFact[]> {
+  const on = new Map<string, AttackFact[]>();
+  for (const a of attacks) {
+    const list = on.get(a.target);
+    if (list) list.push(a);
+    else on.set(a.target, [a]);
+  }
+  return on;
+}
+
+function groupOf(facts: readonly AttackFact[]): AttackFact[][] {
+  const groups = new Map<string, AttackFact[]>();
+  for (const fact of facts) {
+    const key = `${fact.war}|${fact.object}|${fact.place}|${fact.start}|${fact.end}|${fact.armed?.id}|${fact.invasion?.id}|${fact.derived}|${fact.assumption}`;
+    const group = groups.get(key);
+    if (group) group.push(fact);
+    else groups.set(key, [fact]);
+  }
+  return [...groups.values()];
 }
 
 /** Every state an event names, or that is at war. */

@@ -3,7 +3,6 @@ import { findReading, type Library } from "../treaties/library.js";
 import {
   type Caches,
   callsToJoin,
-  context,
   type Found,
   type Joined,
   joinersFor,
@@ -143,7 +142,8 @@ export class Contest {
     if (dep.startsWith("judgement:") && !sameStructure(base, config, this.scenario)) {
       return runCascade(this.library, this.scenario, config, this.shared, this.budget);
     }
-    const ctx = context(this.library, base.situation, config, base.attacks, this.shared);
+    // The same facts under another reading: only the configuration the evaluators read changes.
+    const ctx = { ...base.ctx, config };
     const verdicts = new Map(base.verdicts);
     let calls = false;
     for (const f of affected) {
