@@ -32,6 +32,23 @@ describe("the cascade on random networks (property)", () => {
             expect(text?.quote.length).toBeGreaterThan(0);
             expect(first.sources.find((s) => s.id === text?.source)?.title).toMatch(/generated/);
           }
+          // An obligation still owed under an "if it honours" point, but also against the states that entered the
+          // war through it, is not a flip: the point's joins already say who entered.
+          const code = (r: { iso3: string | null; cow: number | null }) => `${r.iso3}|${r.cow}`;
+          for (const c of first.contested.filter((x) => x.point.kind === "honour")) {
+            const entered = new Set(c.joins.map((j) => code(j.state)));
+            const beyond = (list: (typeof c.flips)[number]["main"]["against"]) =>
+              list
+                .map(code)
+                .filter((s) => !entered.has(s))
+                .sort()
+                .join();
+            for (const f of c.flips) {
+              const { main: m, alternative: a } = f;
+              const sameStatus = m.bound && a.bound && m.strength === a.strength && m.joins === a.joins;
+              if (sameStatus) expect(beyond(m.against)).not.toBe(beyond(a.against));
+            }
+          }
           // Each state joins each war at most once.
           const joins = first.belligerents.map((b) => `${b.war}|${JSON.stringify(b.state)}`);
           expect(new Set(joins).size).toBe(joins.length);

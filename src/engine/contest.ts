@@ -375,14 +375,17 @@ function stand(o: Outcome, f: Found | undefined): Stand {
 
 function diff(base: Outcome, alt: Outcome): PointOutcome {
   const flips: Flip[] = [];
+  // An obligation that holds in both answers, owed against the same states but for those that entered or left
+  // the war between them, is the same obligation: the joins say who entered, not thousands of flips.
+  const moved = movedStates(base, alt);
   const compare = (key: string, x: Found | undefined, y: Found | undefined) => {
     // The same verdict in both answers (kept from a snapshot, or not touched by the point): who joins through
     // it may differ, which `joins` reports.
     if (x === y) return;
-    if (x && y && unchanged(base, alt, x, y)) return;
+    if (x && y && unchanged(base, alt, x, y, moved)) return;
     const main = stand(base, x);
     const alternative = stand(alt, y);
-    if (same(main, alternative)) return;
+    if (same(main, alternative, moved)) return;
     if (!main.bound && !alternative.bound && !closer(main, alternative)) return;
     flips.push({ found: (x ?? y) as Found, main, alternative });
   };
@@ -448,7 +451,27 @@ function violationsCached(o: Outcome): ReturnType<typeof violationsOf> {
 }
 
 /** A quick test, without building stands, for the verdicts a full re-run left as they were. */
-function unchanged(base: Outcome, alt: Outcome, x: Found, y: Found): boolean {
+/** The states at war (on a side) in one answer and not in the other. */
+function movedStates(base: Outcome, alt: Outcome): Set<string> {
+  const at = (o: Outcome) =>
+    new Set(o.belligerents.map((b) => `${b.state}|${b.war.id}|${b.war.sides.get(b.state)}`));
+  const a = at(base);
+  const b = at(alt);
+  const moved = new Set<string>();
+  for (const k of a) if (!b.has(k)) moved.add(k.split("|")[0] as string);
+  for (const k of b) if (!a.has(k)) moved.add(k.split("|")[0] as string);
+  return moved;
+}
+
+/** Whether two lists of states agree once the states in `moved` are set aside. */
+function sameBeyond(a: readonly string[], b: readonly string[], moved: ReadonlySet<string>): boolean {
+  if (a.length === b.length && a.every((s, i) => s === b[i])) return true;
+  const x = a.filter((s) => !moved.has(s)).sort();
+  const y = b.filter((s) => !moved.has(s)).sort();
+  return x.length === y.length && x.every((s, i) => s === y[i]);
+}
+
+function unchanged(base: Outcome, alt: Outcome, x: Found, y: Found, moved: ReadonlySet<string>): boolean {
   const a = x.evaluation;
   const b = y.evaluation;
   if (a.met !== b.met) return false;
@@ -458,17 +481,17 @@ function unchanged(base: Outcome, alt: Outcome, x: Found, y: Found): boolean {
     return ua.length === ub.length && ua.every((c, i) => c.code === ub[i]?.code);
   }
   if (x.ep.strength !== y.ep.strength || x.ep.legalForce !== y.ep.legalForce) return false;
-  if (a.against.length !== b.against.length || a.against.some((s, i) => s !== b.against[i])) return false;
+  if (!sameBeyond(a.against, b.against, moved)) return false;
   return joinedVia(base).has(x.key) === joinedVia(alt).has(y.key);
 }
 
-function same(a: Stand, b: Stand): boolean {
+function same(a: Stand, b: Stand, moved: ReadonlySet<string>): boolean {
   return (
     a.bound === b.bound &&
     a.strength === b.strength &&
     a.legalForce === b.legalForce &&
     a.joins === b.joins &&
-    a.against.join() === b.against.join() &&
+    sameBeyond(a.against, b.against, moved) &&
     (a.bound || a.unmet.join() === b.unmet.join())
   );
 }
