@@ -34,7 +34,7 @@ describe("the cascade on random networks (property)", () => {
           }
           // An obligation still owed under an "if it honours" point, but also against the states that entered the
           // war through it, is not a flip: the point's joins already say who entered.
-          const code = (r: { iso3: string | null; cow: number | null }) => `${r.iso3}|${r.cow}`;
+          const code = (r: object) => JSON.stringify(r);
           for (const c of first.contested.filter((x) => x.point.kind === "honour")) {
             const entered = new Set(c.joins.map((j) => code(j.state)));
             const beyond = (list: (typeof c.flips)[number]["main"]["against"]) =>

@@ -112,24 +112,27 @@ for (const c of cases) {
         for (const kind of e.not_kinds ?? []) expect(result.events.map((x) => x.kind)).not.toContain(kind);
       });
 
-      it(e.what_if ? "suggests a scenario whose what-if gives the expected answer" : "suggests no what-if", () => {
-        const w = result.suggestion.what_if;
-        if (!e.what_if) {
-          expect(w).toBeNull();
-          return;
-        }
-        expect(w).not.toBeNull();
-        if (!w) return;
-        for (const kind of e.what_if.none_of_kinds ?? [])
-          expect(w.obligations.map((o) => o.kind)).not.toContain(kind);
-        if (e.what_if.obligations?.length === 0) expect(w.obligations).toEqual([]);
-        for (const o of e.what_if.obligations ?? [])
-          expect(w.obligations).toContainEqual(expect.objectContaining(o));
-        for (const o of e.what_if.if_threats ?? [])
-          expect(w.if_threats ?? []).toContainEqual(expect.objectContaining(o));
-        for (const ev of result.suggestion.scenario?.events ?? [])
-          expect(ev.description).toMatch(/suggested from the article/);
-      });
+      it(
+        e.what_if ? "suggests a scenario whose what-if gives the expected answer" : "suggests no what-if",
+        () => {
+          const w = result.suggestion.what_if;
+          if (!e.what_if) {
+            expect(w).toBeNull();
+            return;
+          }
+          expect(w).not.toBeNull();
+          if (!w) return;
+          for (const kind of e.what_if.none_of_kinds ?? [])
+            expect(w.obligations.map((o) => o.kind)).not.toContain(kind);
+          if (e.what_if.obligations?.length === 0) expect(w.obligations).toEqual([]);
+          for (const o of e.what_if.obligations ?? [])
+            expect(w.obligations).toContainEqual(expect.objectContaining(o));
+          for (const o of e.what_if.if_threats ?? [])
+            expect(w.if_threats ?? []).toContainEqual(expect.objectContaining(o));
+          for (const ev of result.suggestion.scenario?.events ?? [])
+            expect(ev.description).toMatch(/suggested from the article/);
+        },
+      );
     },
   );
 }

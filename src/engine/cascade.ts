@@ -82,6 +82,11 @@ export interface Outcome {
   terminated: Instrument[];
   /** Snapshots at waves where a conflict kept a state out, for the "if it honours" points. */
   snapshots: Map<number, Snapshot>;
+  /**
+   * Where its verdicts came from when it did not test every pair itself: the snapshot it resumed from, or
+   * the outcome it patched, and the keys it set since. A contested point compares only those.
+   */
+  startedFrom: { snapshot: Snapshot; keys: Set<string> } | { outcome: Outcome; keys: Set<string> } | null;
   evaluations: number;
 }
 
@@ -115,6 +120,8 @@ export function runCascade(
   from: { resume?: Snapshot; keepSnapshots?: boolean } = {},
 ): Outcome {
   const { resume, keepSnapshots = false } = from;
+  // A resumed run keeps what it set, so it can be compared with the answer it branched from key by key.
+  const touched = resume ? new Set<string>() : null;
   const situation = buildSituation(scenario, config);
   const view = dateView(library, situation.asOf);
   const belligerents: Joined[] = [];
@@ -165,6 +172,7 @@ export function runCascade(
           const latest = found;
           latest.wave = earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave;
           verdicts.set(found.key, latest);
+          touched?.add(found.key);
           if (callsToJoin(latest)) calls.set(latest.key, latest);
           else calls.delete(latest.key);
         });
@@ -231,6 +239,7 @@ export function runCascade(
     terminated,
     snapshots,
     evaluations,
+    startedFrom: resume && touched ? { snapshot: resume, keys: touched } : null,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   joinersFor,
   type Outcome,
   runCascade,
+  type Snapshot,
 } from "./cascade.js";
 import { violationsOf } from "./conduct.js";
 import { type Budget, type RunConfig, withGeneral } from "./config.js";
@@ -137,7 +138,7 @@ export class Contest {
   /** The outcome under `config`, patched from `base` where possible; null when nothing depends on `dep`. */
   private alternativeOutcome(base: Outcome, config: RunConfig, dep: string | null): Outcome | null {
     if (dep === null) return runCascade(this.library, this.scenario, config, this.shared, this.budget);
-    const affected = [...base.verdicts.values()].filter((f) => f.evaluation.deps.has(dep));
+    const affected = byDependency(base).get(dep) ?? [];
     if (affected.length === 0) return null;
     if (dep.startsWith("judgement:") && !sameStructure(base, config, this.scenario)) {
       return runCascade(this.library, this.scenario, config, this.shared, this.budget);
@@ -163,7 +164,13 @@ export class Contest {
         return runCascade(this.library, this.scenario, config, this.shared, this.budget);
       }
     }
-    return { ...base, config, ctx, verdicts };
+    return {
+      ...base,
+      config,
+      ctx,
+      verdicts,
+      startedFrom: { outcome: base, keys: new Set(affected.map((f) => f.key)) },
+    };
   }
 
   private readonly replays = new WeakMap<Outcome, Set<string>>();
@@ -389,8 +396,13 @@ function diff(base: Outcome, alt: Outcome): PointOutcome {
     if (!main.bound && !alternative.bound && !closer(main, alternative)) return;
     flips.push({ found: (x ?? y) as Found, main, alternative });
   };
-  for (const [key, x] of base.verdicts) compare(key, x, alt.verdicts.get(key));
-  for (const [key, y] of alt.verdicts) if (!base.verdicts.has(key)) compare(key, undefined, y);
+  const keys = differing(base, alt);
+  if (keys) {
+    for (const key of keys) compare(key, base.verdicts.get(key), alt.verdicts.get(key));
+  } else {
+    for (const [key, x] of base.verdicts) compare(key, x, alt.verdicts.get(key));
+    for (const [key, y] of alt.verdicts) if (!base.verdicts.has(key)) compare(key, undefined, y);
+  }
   const a = joinKeys(base);
   const b = joinKeys(alt);
   const joins = [...new Set([...a, ...b])]
@@ -451,6 +463,48 @@ function violationsCached(o: Outcome): ReturnType<typeof violationsOf> {
 }
 
 /** A quick test, without building stands, for the verdicts a full re-run left as they were. */
+/**
+ * The only keys whose verdicts can differ between two answers, where one branched from the other: those the
+ * branch set, and (for a run resumed from a snapshot) those the base set after the snapshot. Null: all.
+ */
+function differing(base: Outcome, alt: Outcome): Iterable<string> | null {
+  const from = alt.startedFrom;
+  if (!from) return null;
+  if ("outcome" in from) return from.outcome === base ? from.keys : null;
+  if (![...base.snapshots.values()].includes(from.snapshot)) return null;
+  return new Set([...from.keys, ...setSince(base, from.snapshot)]);
+}
+
+const setSinceMemo = new WeakMap<Snapshot, string[]>();
+/** The keys whose verdicts an outcome changed after one of its own snapshots. */
+function setSince(o: Outcome, snapshot: Snapshot): string[] {
+  let keys = setSinceMemo.get(snapshot);
+  if (!keys) {
+    keys = [];
+    for (const [key, f] of o.verdicts) if (snapshot.verdicts.get(key) !== f) keys.push(key);
+    setSinceMemo.set(snapshot, keys);
+  }
+  return keys;
+}
+
+const byDependencyMemo = new WeakMap<Map<string, Found>, Map<string, Found[]>>();
+/** An outcome's verdicts by the assumptions they depend on. */
+function byDependency(o: Outcome): Map<string, Found[]> {
+  let index = byDependencyMemo.get(o.verdicts);
+  if (!index) {
+    index = new Map();
+    for (const f of o.verdicts.values()) {
+      for (const d of f.evaluation.deps) {
+        const list = index.get(d);
+        if (list) list.push(f);
+        else index.set(d, [f]);
+      }
+    }
+    byDependencyMemo.set(o.verdicts, index);
+  }
+  return index;
+}
+
 /** The states at war (on a side) in one answer and not in the other. */
 function movedStates(base: Outcome, alt: Outcome): Set<string> {
   const at = (o: Outcome) =>
