@@ -3,7 +3,8 @@ import { LegalForce, ProvisionKind, Strength } from "./instrument.js";
 
 /**
  * The result contract, `casus.result/2`: the single source of truth for what a what-if answers. Its JSON
- * Schema and the OpenAPI document are generated from it (`src/server/openapi.ts`). The engine fills it
+ * Schema and the OpenAPI document are generated from it and the routes (`src/server/api-schemas.ts`,
+ * `src/server/response-schemas.ts`). The engine fills it
  * with structured values only (codes, states, places, article references, dates); the printer in
  * `src/report/` turns them into English. Changes from `/1` are listed in `docs/result.md`.
  */
