@@ -99,7 +99,7 @@ export class Contest {
       if (!other || !otherId || p.kind === "honour") continue;
       const underOther = this.flipsUnder(p, other);
       // Under the other general reading, show only what the main reading's answer did not already show.
-      if (!empty(underOther) && signature(underOther) !== signature(underMain)) {
+      if (!empty(underOther) && !sameOutcome(underOther, underMain)) {
         out.push({ point: p, under: otherId, outcome: underOther });
       }
     }
@@ -561,9 +561,28 @@ function closer(main: Stand, alternative: Stand): boolean {
 
 const empty = (o: PointOutcome) => o.flips.length === 0 && o.joins.length === 0 && o.violations.length === 0;
 
-const signature = (o: PointOutcome) =>
-  JSON.stringify([
-    o.flips.map((f) => [f.found.key, f.main, f.alternative]),
-    o.joins,
-    o.violations.map((v) => v.key),
-  ]);
+/** Whether two answers to a point say the same: the same flips, joins and violations, in the same order. */
+function sameOutcome(a: PointOutcome, b: PointOutcome): boolean {
+  if (a.flips.length !== b.flips.length || a.joins.length !== b.joins.length) return false;
+  if (a.violations.length !== b.violations.length) return false;
+  const sameStand = (x: Stand, y: Stand) =>
+    x.bound === y.bound &&
+    x.strength === y.strength &&
+    x.legalForce === y.legalForce &&
+    x.joins === y.joins &&
+    x.against.join() === y.against.join() &&
+    x.unmet.join() === y.unmet.join();
+  return (
+    a.flips.every((f, i) => {
+      const g = b.flips[i] as Flip;
+      return (
+        f.found.key === g.found.key && sameStand(f.main, g.main) && sameStand(f.alternative, g.alternative)
+      );
+    }) &&
+    a.joins.every((j, i) => {
+      const k = b.joins[i];
+      return j.state === k?.state && j.war === k.war && j.main === k.main && j.alternative === k.alternative;
+    }) &&
+    a.violations.every((v, i) => v.key === b.violations[i]?.key)
+  );
+}

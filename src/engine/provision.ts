@@ -87,6 +87,38 @@ export class Provisions {
       }
       return ep;
     }
+    // Within one set of adopted readings, the answer depends only on the provision and the obligor.
+    let forReadings = this.byReadings.get(config.readings);
+    if (!forReadings) {
+      forReadings = new Map();
+      this.byReadings.set(config.readings, forReadings);
+    }
+    let forProvision = forReadings.get(provision);
+    if (!forProvision) {
+      forProvision = new Map();
+      forReadings.set(provision, forProvision);
+    }
+    const memoKey = `${obligor}|${article.part ?? ""}${article.article.number}`;
+    let ep = forProvision.get(memoKey);
+    if (!ep) {
+      ep = this.build(instrument, article, provision, config, obligor);
+      forProvision.set(memoKey, ep);
+    }
+    return ep;
+  }
+
+  private readonly byReadings = new WeakMap<
+    ReadonlySet<string>,
+    Map<Provision, Map<string, EffectiveProvision>>
+  >();
+
+  private build(
+    instrument: Instrument,
+    article: ArticleText,
+    provision: Provision,
+    config: RunConfig,
+    obligor: string,
+  ): EffectiveProvision {
     const key = provisionKey(instrument, article, provision);
     const adopted = (provision.readings ?? []).filter((r) =>
       config.readings.has(readingKey(instrument, provision, r)),
