@@ -385,7 +385,7 @@ function diff(base: Outcome, alt: Outcome): PointOutcome {
   // An obligation that holds in both answers, owed against the same states but for those that entered or left
   // the war between them, is the same obligation: the joins say who entered, not thousands of flips.
   const moved = movedStates(base, alt);
-  const compare = (key: string, x: Found | undefined, y: Found | undefined) => {
+  const compare = (x: Found | undefined, y: Found | undefined) => {
     // The same verdict in both answers (kept from a snapshot, or not touched by the point): who joins through
     // it may differ, which `joins` reports.
     if (x === y) return;
@@ -398,10 +398,10 @@ function diff(base: Outcome, alt: Outcome): PointOutcome {
   };
   const keys = differing(base, alt);
   if (keys) {
-    for (const key of keys) compare(key, base.verdicts.get(key), alt.verdicts.get(key));
+    for (const key of keys) compare(base.verdicts.get(key), alt.verdicts.get(key));
   } else {
-    for (const [key, x] of base.verdicts) compare(key, x, alt.verdicts.get(key));
-    for (const [key, y] of alt.verdicts) if (!base.verdicts.has(key)) compare(key, undefined, y);
+    for (const [key, x] of base.verdicts) compare(x, alt.verdicts.get(key));
+    for (const [key, y] of alt.verdicts) if (!base.verdicts.has(key)) compare(undefined, y);
   }
   const a = joinKeys(base);
   const b = joinKeys(alt);

@@ -85,7 +85,8 @@ export class Normaliser {
     const named = this.byName.get(foldName(text));
     const canonical = named ? this.registry.canonical(named) : undefined;
     // A name names a state on the date: "Korea" in 2025 is not the Korea of 1887–1905 (then: suggestions).
-    if (canonical && this.registry.existsOn(canonical, date)) return { ok: true, code: canonical, reading: null };
+    if (canonical && this.registry.existsOn(canonical, date))
+      return { ok: true, code: canonical, reading: null };
     return null;
   }
 

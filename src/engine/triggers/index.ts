@@ -5,9 +5,9 @@ import { callCondition } from "./common.js";
 import {
   type Evaluation,
   type Evaluator,
+  evaluation,
   type InstrumentScope,
   type TriggerContext,
-  evaluation,
   type Verdict,
   verdict,
 } from "./context.js";
