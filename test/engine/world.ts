@@ -1,0 +1,120 @@
+// What the engine tests share: the real library, loaded once per file, and a way to ask it about a crafted
+// scenario written as people write them (names, ISO3 or COW codes), normalised at the border as the CLI does.
+import { expect, inject } from "vitest";
+import { type WhatIfOptions, whatIf } from "../../src/engine/index.js";
+import type { Result, StateRef } from "../../src/model/result.js";
+import type { Event, Scenario } from "../../src/model/scenario.js";
+import { Registry } from "../../src/states/registry.js";
+import { Library } from "../../src/treaties/library.js";
+import { loadLibrary } from "../../src/treaties/load.js";
+import { normaliseScenario } from "../../src/treaties/normalise.js";
+
+/** The built-in library: handed over by the engine config's setup (see library-setup.ts), or read here. */
+export const library: Library = provided() ?? loadLibrary().library;
+
+function provided(): Library | undefined {
+  const json = inject("engineLibrary");
+  if (!json) return undefined;
+  const data = JSON.parse(json);
+  return new Library(data.instruments, data.places, new Registry(data.states, data.actors));
+}
+
+// Each answer gets a library of its own, as a new process would: the engine caches what a date says per
+// library, and a cache warmed by an earlier test would hide a broken rule from the tests after it.
+const fresh = () => library.withInstruments(library.instruments);
+
+/** A state as the answer writes it, by its ISO3 code (or `cow:N` where it has none). */
+export const code = (s: StateRef | null | undefined): string =>
+  !s ? "-" : "id" in s ? s.id : (s.iso3 ?? `cow:${s.cow}`);
+
+/** A scenario with its border inputs normalised, failing the test on any problem. */
+export function scenario(s: Omit<Scenario, "title"> & { title?: string }): Scenario {
+  const n = normaliseScenario({ title: "engine test", ...s } as Scenario, library);
+  expect(n.problems, "the crafted scenario is valid").toEqual([]);
+  return n.scenario;
+}
+
+export function ask(s: Omit<Scenario, "title"> & { title?: string }, options: WhatIfOptions = {}): Result {
+  return whatIf(fresh(), scenario(s), options);
+}
+
+/** An event, with the fields each test does not care about filled in. */
+export function event(
+  id: string,
+  kind: Event["kind"],
+  by: string,
+  against: string | undefined,
+  start: string,
+  more: Partial<Event> = {},
+): Event {
+  return { id, kind, by, ...(against ? { against } : {}), start, ...more } as Event;
+}
+
+type Row = {
+  obligor: StateRef;
+  beneficiary: StateRef;
+  instrument: string;
+  article: string;
+};
+
+/** Rows of an answer's list as `OBLIGOR>BENEFICIARY article`, for one instrument, sorted. */
+export function rows(list: readonly Row[], instrument: string, article?: string): string[] {
+  return list
+    .filter((r) => r.instrument === instrument && (article === undefined || r.article === article))
+    .map((r) => `${code(r.obligor)}>${code(r.beneficiary)} ${r.article}`)
+    .sort();
+}
+
+/** The obligors bound toward one beneficiary under one article, sorted. */
+export function obligors(list: readonly Row[], instrument: string, article: string, beneficiary: string) {
+  return list
+    .filter(
+      (r) => r.instrument === instrument && r.article === article && code(r.beneficiary) === beneficiary,
+    )
+    .map((r) => code(r.obligor))
+    .sort();
+}
+
+/**
+ * The one row of a list for an obligor, a beneficiary and an article (and provision, where an article has
+ * several), failing the test if there is not exactly one.
+ */
+export function one<T extends Row & { provision?: string }>(
+  list: readonly T[],
+  obligor: string,
+  beneficiary: string,
+  instrument: string,
+  article: string,
+  provision?: string,
+): T {
+  const found = list.filter(
+    (r) =>
+      code(r.obligor) === obligor &&
+      code(r.beneficiary) === beneficiary &&
+      r.instrument === instrument &&
+      r.article === article &&
+      (provision === undefined || r.provision === provision),
+  );
+  expect(found, `one row ${obligor}>${beneficiary} ${instrument} ${article} ${provision ?? ""}`).toHaveLength(
+    1,
+  );
+  return found[0] as T;
+}
+
+/** The conditions of a row as `code+` (met) or `code-` (unmet), with the detail where there is one. */
+export function conditions(row: {
+  conditions?: { code: string; met: boolean; detail?: string }[];
+  unmet?: { code: string; met: boolean; detail?: string }[];
+}): string[] {
+  return (row.conditions ?? row.unmet ?? []).map(
+    (c) => `${c.code}${c.met ? "+" : "-"}${c.detail ? `:${c.detail}` : ""}`,
+  );
+}
+
+export const joiners = (r: Result) =>
+  r.belligerents
+    .filter((b) => b.basis !== "event")
+    .map((b) => code(b.state))
+    .sort();
+
+export const decisionOf = (r: Result, state: string) => r.joining.filter((d) => code(d.state) === state);
