@@ -1,0 +1,154 @@
+// A contested point is worked out by patching the main answer where it can. Whatever it shows must be what a
+// full what-if under the alternative configuration answers: who is bound, how strongly, against whom, who joins.
+import { describe, expect, it } from "vitest";
+import type { WhatIfOptions } from "../../src/engine/index.js";
+import type { Result } from "../../src/model/result.js";
+import type { Event } from "../../src/model/scenario.js";
+import { ask, code, event } from "./world.js";
+
+interface Stand {
+  bound: boolean;
+  strength: string | null;
+  against: string[];
+  joins: boolean;
+}
+
+/** Every obligation and commitment of an answer by obligor, beneficiary and provision, as a contested flip states it. */
+function stands(r: Result): Map<string, Stand> {
+  const out = new Map<string, Stand>();
+  for (const o of [...r.obligations, ...r.commitments]) {
+    const joins = r.belligerents.some(
+      (b) =>
+        code(b.state) === code(o.obligor) &&
+        b.via?.instrument === o.instrument &&
+        b.via.article === o.article &&
+        code(b.via.beneficiary) === code(o.beneficiary),
+    );
+    out.set(`${code(o.obligor)}>${code(o.beneficiary)} ${o.instrument} ${o.article} ${o.provision}`, {
+      bound: true,
+      strength: o.strength,
+      against: o.against.map(code).sort(),
+      joins,
+    });
+  }
+  return out;
+}
+
+const NOT_BOUND: Stand = { bound: false, strength: null, against: [], joins: false };
+const joinersOf = (r: Result) =>
+  new Set(r.belligerents.filter((b) => b.wave > 0).map((b) => `${code(b.state)}|${b.war}`));
+
+/** The contested point of `main` with this id, checked flip by flip against the full answer `alternative`. */
+function agrees(main: Result, alternative: Result, id: string): void {
+  const under = main.general.find((g) => g === "victim" || g === "territorial");
+  const point = main.contested.find((c) => c.point.id === id && c.under === under);
+  expect(point, `contested point ${id} under ${under}`).toBeDefined();
+  if (!point) return;
+  const before = stands(main);
+  const after = stands(alternative);
+  const shown = new Map<string, { main: Stand; alternative: Stand }>();
+  for (const f of point.flips) {
+    const key = `${code(f.obligor)}>${code(f.beneficiary)} ${f.instrument} ${f.article} ${f.provision}`;
+    const pick = (s: (typeof f)["main"]): Stand => ({
+      bound: s.bound,
+      strength: s.strength,
+      against: s.against.map(code).sort(),
+      joins: s.joins,
+    });
+    shown.set(key, { main: pick(f.main), alternative: pick(f.alternative) });
+    expect(pick(f.main), `${key} in the main answer`).toEqual(before.get(key) ?? NOT_BOUND);
+    expect(pick(f.alternative), `${key} in the full alternative answer`).toEqual(after.get(key) ?? NOT_BOUND);
+  }
+  // And nothing that changes is left out.
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const x = before.get(key) ?? NOT_BOUND;
+    const y = after.get(key) ?? NOT_BOUND;
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      expect(shown.has(key), `${key} changes and is shown`).toBe(true);
+  }
+  const a = joinersOf(main);
+  const b = joinersOf(alternative);
+  const changed = [...new Set([...a, ...b])].filter((k) => a.has(k) !== b.has(k)).sort();
+  expect(point.joins.map((j) => `${code(j.state)}|${j.war}`).sort()).toEqual(changed);
+  for (const j of point.joins) expect(j.alternative).toBe(b.has(`${code(j.state)}|${j.war}`));
+}
+
+function compare(
+  id: string,
+  as_of: string,
+  events: Event[],
+  alternative: WhatIfOptions,
+  altEvents: Event[] = events,
+  main: WhatIfOptions = {},
+) {
+  const r = ask({ as_of, events }, main);
+  const alt = ask({ as_of, events: altEvents }, { ...main, ...alternative });
+  agrees(r, alt, id);
+  return r.contested.find((c) => c.point.id === id);
+}
+
+describe("contested flips agree with a full what-if under the alternative", () => {
+  it("an instrument reading that drops a condition (Triple Alliance Art. III, one or more)", () => {
+    const key = "triple-alliance-1882/casus-foederis/one-or-more";
+    const point = compare(key, "1900-03-01", [event("inv", "invasion", "FRA", "ITA", "1900-02-01")], {
+      readings: [key],
+    });
+    expect(point?.flips.length).toBeGreaterThan(0);
+  });
+
+  it("an instrument reading that changes strength (TEU Art. 42(7) for neutral states)", () => {
+    const key = "teu-art-42-7/aid-and-assistance/neutral-states";
+    const point = compare(key, "2025-06-01", [event("a", "armed-attack", "RUS", "EST", "2025-05-01")], {
+      readings: [key],
+    });
+    const flip = point?.flips.find((f) => code(f.obligor) === "AUT");
+    expect(flip?.main.strength).toBe("automatic");
+    expect(flip?.alternative.strength).toBe("discretionary");
+  });
+
+  it("the same reading taken back when the main answer adopted it", () => {
+    const key = "teu-art-42-7/aid-and-assistance/neutral-states";
+    const events = [event("a", "armed-attack", "RUS", "EST", "2025-05-01")];
+    const r = ask({ as_of: "2025-06-01", events }, { readings: [key] });
+    agrees(r, ask({ as_of: "2025-06-01", events }), key);
+  });
+
+  it("the other reading of who is owed (territorial), which changes who joins", () => {
+    const events = [
+      event("a", "invasion", "NZL", "AUS", "1980-01-01"),
+      event("b", "invasion", "AUS", "NZL", "1980-01-02"),
+    ];
+    compare("territorial", "1980-03-01", events, { general: ["territorial"] });
+    compare("victim", "1980-03-01", events, { general: ["victim"] }, events, { general: ["territorial"] });
+  });
+
+  it("the forces-abroad reading, which brings China in behind the DPRK at Kursk", () => {
+    const point = compare(
+      "forces-abroad",
+      "2024-12-05",
+      [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")],
+      {
+        general: ["forces-abroad"],
+      },
+    );
+    expect(point?.joins.map((j) => `${code(j.state)} ${j.alternative}`)).toContain("CHN true");
+  });
+
+  it("a disputed judgement taken the other way (no state of war after a strike)", () => {
+    const strike = (value: boolean) => [
+      event("s", "armed-attack", "KOR", "PRK", "2025-05-01", { state_of_war: { value, disputed: true } }),
+    ];
+    const point = compare("s.state_of_war", "2025-06-01", strike(false), {}, strike(true));
+    expect(point?.point.kind).toBe("characterisation");
+  });
+
+  it("a disputed armed attack taken the other way", () => {
+    const blow = (value: boolean) => [
+      event("b", "border-incident", "RUS", "EST", "2025-05-01", { armed_attack: { value, disputed: true } }),
+    ];
+    const point = compare("b.armed_attack", "2025-06-01", blow(true), {}, blow(false));
+    expect(
+      point?.flips.some((f) => f.instrument === "north-atlantic-treaty-1949" && !f.alternative.bound),
+    ).toBe(true);
+  });
+});
