@@ -77,9 +77,12 @@ describe("Charter Art. 2(4)", () => {
     expect(violators(r)).toEqual(["RUS>LVA i"]);
   });
 
-  it("the allies' defence of the victim does not conflict with their own Art. 2(4) pledge", () => {
-    const r = ask({ as_of: "2025-06-01", events: [event("inv", "invasion", "RUS", "EST", "2025-05-01")] });
-    expect(r.obligations.some((o) => o.instrument === "north-atlantic-treaty-1949")).toBe(true);
+  it("defending the victim does not conflict with the defender's own Art. 2(4) pledge", () => {
+    // Ukraine entered the Kursk region; the DPRK, bound to Russia, joins against Ukraine, a UN member.
+    const r = ask({ as_of: "2024-12-05", events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")] });
+    expect(r.obligations.some((o) => o.instrument === "russia-dprk-2024" && code(o.obligor) === "PRK")).toBe(
+      true,
+    );
     expect(r.conflicts.filter((c) => c.kind === "defence-vs-non-aggression")).toEqual([]);
   });
 });

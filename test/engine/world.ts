@@ -34,8 +34,21 @@ export function scenario(s: Omit<Scenario, "title"> & { title?: string }): Scena
   return n.scenario;
 }
 
+const answers = new Map<string, Result>();
+
+/**
+ * The answer to a crafted scenario. Tests only read answers, so one asked twice in a file is worked out
+ * once: mutation testing runs these tests for every mutant. A budget makes each run its own.
+ */
 export function ask(s: Omit<Scenario, "title"> & { title?: string }, options: WhatIfOptions = {}): Result {
-  return whatIf(fresh(), scenario(s), options);
+  if (options.budget) return whatIf(fresh(), scenario(s), options);
+  const key = JSON.stringify([s, options]);
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = whatIf(fresh(), scenario(s), options);
+    answers.set(key, answer);
+  }
+  return answer;
 }
 
 /** An event, with the fields each test does not care about filled in. */
