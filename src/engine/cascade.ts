@@ -1,7 +1,7 @@
 import type { Instrument } from "../model/instrument.js";
 import type { Scenario } from "../model/scenario.js";
 import type { Library } from "../treaties/library.js";
-import { type DateView, dateView, type Pledge, type Standing } from "./applicability.js";
+import { type Applicable, type DateView, dateView, type Pledge, type Standing } from "./applicability.js";
 import type { Budget, RunConfig } from "./config.js";
 import { type AttackFact, buildSituation, type Situation, type WarFact } from "./facts.js";
 import { type EffectiveProvision, Provisions } from "./provision.js";
@@ -165,7 +165,7 @@ export function runCascade(
   for (let wave = firstWave; wave <= MAX_WAVES; wave++) {
     const involved = involvedStates(situation, belligerents);
     if (!(resume && wave === firstWave)) {
-      for (const s of instrumentsOwing(view, dirty ?? involved)) {
+      for (const s of instrumentsOwing(view, dirty ?? involved, dirty === undefined)) {
         evaluations += evaluateInstrument(ctx, s, involved, dirty, shared, budget, (found) => {
           const earlier = verdicts.get(found.key);
           const wasMet = earlier?.evaluation.met ?? false;
@@ -371,17 +371,22 @@ export function evaluateInstrument(
   /** Each verdict, its wave still 0: the caller knows the wave. */
   found: (f: Found) => void,
 ): number {
-  if (!touches(s, involved)) return 0;
+  const everyone = only === undefined && s.provisions.some(unaimed);
+  if (!everyone && !touches(s, involved)) return 0;
   let count = 0;
   const scope = { members: s.members, organisation: s.organisation };
   // An obligor outside the events cannot change a verdict unless the clause asks something of it (a
   // request to it, a suspension toward it): one evaluation then serves every such obligor.
   const perObligor = (s.instrument.suspensions?.length ?? 0) > 0;
   for (const a of s.provisions) {
+    const anyone = only === undefined && unaimed(a);
     const personal =
-      perObligor || a.provision.trigger?.request === true || a.provision.trigger?.on_call !== undefined;
+      anyone ||
+      perObligor ||
+      a.provision.trigger?.request === true ||
+      a.provision.trigger?.on_call !== undefined;
     for (const beneficiary of a.beneficiaries) {
-      if (!involved.has(beneficiary) || (only && !only.has(beneficiary))) continue;
+      if (!anyone && (!involved.has(beneficiary) || (only && !only.has(beneficiary)))) continue;
       let common: { ep: EffectiveProvision; evaluation: Evaluation } | undefined;
       for (const obligor of a.obligors) {
         if (obligor === beneficiary) continue;
@@ -412,12 +417,21 @@ export function evaluateInstrument(
   return count;
 }
 
-/** The in-force instruments that can owe something to one of these states, each once, in library order. */
-function instrumentsOwing(view: DateView, states: ReadonlySet<string>): Standing[] {
+/**
+ * The in-force instruments that can owe something to one of these states, each once, in library order;
+ * on the first wave, also those with a provision its beneficiary need not be the target of.
+ */
+function instrumentsOwing(view: DateView, states: ReadonlySet<string>, first: boolean): Standing[] {
   const found = new Set<Standing>();
   for (const state of states) for (const s of view.owing.get(state) ?? []) found.add(s);
-  return view.inForce.filter((s) => found.has(s));
+  return view.inForce.filter((s) => found.has(s) || (first && s.provisions.some(unaimed)));
 }
+
+/**
+ * A provision whose trigger need not be aimed at its beneficiary (`partner_is_target: false`): the
+ * Franco-Russian convention's Art. 2 binds both parties to mobilise whenever a named Power mobilises.
+ */
+const unaimed = (a: Applicable) => a.provision.trigger?.partner_is_target === false;
 
 function touches(s: Standing, involved: ReadonlySet<string>): boolean {
   if (s.members.size < involved.size) {

@@ -167,6 +167,19 @@ describe("named mobilising power: Franco-Russian Art. 2", () => {
     expect(row.against.map(code)).toEqual(["DEU"]);
   });
 
+  it("a German mobilisation aimed at no one obliges both parties to mobilise: it need not target either", () => {
+    const r = ask({
+      as_of: "1900-03-01",
+      events: [event("m", "mobilisation", "DEU", undefined, "1900-02-01")],
+    });
+    expect(rows(r.obligations, FRANCO_RUSSIAN)).toEqual(["FRA>RUS 2", "RUS>FRA 2"]);
+    expect(one(r.obligations, "FRA", "RUS", FRANCO_RUSSIAN, "2").conditions[0]).toMatchObject({
+      code: "mobilisation",
+      met: true,
+      event: "m",
+    });
+  });
+
   it("a mobilisation by a power the article does not name obliges no one", () => {
     const r = ask({
       as_of: "1900-03-01",
