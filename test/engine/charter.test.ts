@@ -120,5 +120,59 @@ describe("prohibitions: transfers a Security Council resolution forbids", () => 
       "prohibition-prevails",
       "unscr-1718-2006/no-arms-from-dprk/self-defence-exception",
     ]);
+    // Each view cites the Charter articles it rests on, by text id.
+    expect(conflicts[0]?.views.map((v) => v.cites)).toEqual([
+      ["un-charter-1945/25", "un-charter-1945/103"],
+      ["un-charter-1945/51"],
+    ]);
+    for (const id of conflicts[0]?.views.flatMap((v) => v.cites) ?? [])
+      expect(r.texts.find((t) => t.id === id)?.instrument).toBe(CHARTER);
+    expect(r.readings.some((x) => x.key === "unscr-1718-2006/no-arms-from-dprk/self-defence-exception")).toBe(
+      true,
+    );
+  });
+});
+
+describe("obligations that pull against a pledge", () => {
+  it("offence against a state one owes non-aggression: the Pact of Steel against the Soviet Union, 1940", () => {
+    const r = ask({
+      as_of: "1940-06-15",
+      events: [event("dow", "declaration-of-war", "ITA", "RUS", "1940-06-10")],
+    });
+    const conflict = r.conflicts.find((c) => c.kind === "defence-vs-non-aggression");
+    expect(code(conflict?.state)).toBe("DEU");
+    expect(conflict?.war).toBe("war-1");
+    expect(conflict?.obligations).toMatchObject([{ instrument: "pact-of-steel-1939", article: "III" }]);
+    expect(conflict?.against).toMatchObject({
+      instrument: "molotov-ribbentrop-1939",
+      article: "I",
+      kind: "non-aggression",
+    });
+    expect(code(conflict?.against?.toward)).toBe("RUS");
+    expect(r.texts.some((t) => t.id === conflict?.against?.text)).toBe(true);
+    // Germany also owes the Soviet Union neutrality (Art. II), a pledge that keeps it out.
+    const pledge = r.conflicts.find((c) => c.kind === "against-own-ally");
+    expect(pledge?.against).toMatchObject({
+      instrument: "molotov-ribbentrop-1939",
+      article: "II",
+      kind: "neutrality",
+    });
+  });
+
+  it("assistance one is bound to give to the aggressor one is bound not to aid: Russia between Iran and the DPRK", () => {
+    const r = ask({
+      as_of: "2026-01-01",
+      events: [
+        event("a", "armed-attack", "PRK", "IRN", "2025-11-01"),
+        event("b", "invasion", "IRN", "PRK", "2025-11-02"),
+      ],
+    });
+    const conflict = r.conflicts.find((c) => c.kind === "assistance-vs-non-assistance");
+    expect(code(conflict?.state)).toBe("RUS");
+    expect(conflict?.obligations.map((o) => `${o.instrument} ${o.article} ${code(o.beneficiary)}`)).toEqual([
+      "russia-iran-2025 3(3) IRN",
+      "russia-dprk-2024 4 PRK",
+    ]);
+    expect(conflict?.war).toBe("war-1");
   });
 });

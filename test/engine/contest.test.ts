@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { WhatIfOptions } from "../../src/engine/index.js";
 import type { Result } from "../../src/model/result.js";
 import type { Event } from "../../src/model/scenario.js";
-import { ask, code, event } from "./world.js";
+import { ask, code, event, one } from "./world.js";
 
 interface Stand {
   bound: boolean;
@@ -150,5 +150,53 @@ describe("contested flips agree with a full what-if under the alternative", () =
     expect(
       point?.flips.some((f) => f.instrument === "north-atlantic-treaty-1949" && !f.alternative.bound),
     ).toBe(true);
+  });
+});
+
+describe("what a contested point shows", () => {
+  it("a reading that clears every condition but a request a party can still make is shown, naming the request", () => {
+    const r = ask({
+      as_of: "2025-06-01",
+      events: [event("a", "armed-attack", "AZE", "RUS", "2025-05-01", { at: "ARM", target: "forces" })],
+    });
+    const point = r.contested.find((c) => c.point.id === "forces-abroad" && c.under === "victim");
+    const flip = point?.flips.find(
+      (f) =>
+        code(f.obligor) === "KAZ" && f.instrument === "collective-security-treaty-1992" && f.article === "4",
+    );
+    expect(flip?.main).toMatchObject({ bound: false, unmet: ["place", "request"] });
+    expect(flip?.alternative).toMatchObject({ bound: false, unmet: ["request"] });
+  });
+
+  it("a point that changes nothing is not shown", () => {
+    const r = ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] });
+    expect(r.contested.every((c) => c.flips.length + c.joins.length + c.violations.length > 0)).toBe(true);
+    // Nothing in the Korean war of 2025 turns on a reading of the Franco-Russian convention, or of Rio.
+    const korea = ask({
+      as_of: "2025-06-01",
+      events: [event("inv", "invasion", "PRK", "KOR", "2025-05-01")],
+    });
+    expect(korea.contested.some((c) => c.point.id.startsWith("rio-treaty-1947"))).toBe(false);
+  });
+
+  it("a point is shown again under the other reading of who is owed only where it changes something else there", () => {
+    const r = ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] });
+    const under = r.contested.filter((c) => c.point.id === "forces-abroad").map((c) => c.under);
+    expect(under).toEqual(["victim", "territorial"]);
+    const once = r.contested.filter((c) => c.point.id === "triple-alliance-1882/casus-foederis/one-or-more");
+    expect(once.map((c) => c.under)).toEqual(["victim"]);
+  });
+
+  it("a disputed invasion, read the other way, leaves the war as it is and drops the clause that needs one", () => {
+    const events = (value: boolean) => [
+      event("k", "armed-attack", "UKR", "RUS", "2025-01-06", {
+        state_of_war: true,
+        invasion: { value, disputed: true },
+      }),
+    ];
+    const options = { readings: ["russia-dprk-2024/mutual-assistance/invasion-rendering"] };
+    const r = ask({ as_of: "2025-03-01", events: events(true) }, options);
+    expect(one(r.obligations, "PRK", "RUS", "russia-dprk-2024", "4").joins_war).toBe(true);
+    agrees(r, ask({ as_of: "2025-03-01", events: events(false) }, options), "k.invasion");
   });
 });
