@@ -188,3 +188,25 @@ describe("named mobilising power: Franco-Russian Art. 2", () => {
     expect(rows(r.obligations, FRANCO_RUSSIAN)).toEqual([]);
   });
 });
+
+describe("who is an attacker", () => {
+  it("a non-state actor is not 'any state': al-Qaeda's attack triggers NATO Art. 5 (any attack), not Rio Art. 3", () => {
+    const r = ask({
+      as_of: "2001-09-12",
+      events: [event("a", "armed-attack", "actor:al-qaeda", "USA", "2001-09-11")],
+    });
+    expect(obligors(r.obligations, "north-atlantic-treaty-1949", "5", "USA")).toContain("CAN");
+    expect(code(one(r.obligations, "CAN", "USA", "north-atlantic-treaty-1949", "5").against[0])).toBe(
+      "actor:al-qaeda",
+    );
+    expect(conditions(one(r.not_triggered, "BRA", "USA", "rio-treaty-1947", "3"))).toEqual([
+      "attacker-state-",
+    ]);
+  });
+
+  it("a party is never bound to defend another against itself", () => {
+    const r = ask({ as_of: "1941-03-01", events: [event("a", "armed-attack", "HUN", "ROU", "1941-02-01")] });
+    const row = one(r.not_triggered, "HUN", "ROU", TRIPARTITE, "3");
+    expect(row.unmet.map((c) => `${c.code}:${c.detail}`)).toEqual(["event:none"]);
+  });
+});

@@ -63,6 +63,16 @@ describe("wars", () => {
     expect(raid.wars).toEqual([]);
   });
 
+  it("events are taken in the order they happened, whatever the order they are listed in", () => {
+    const listed = [
+      event("back", "armed-attack", "RUS", "EST", "2025-05-01"),
+      event("first", "armed-attack", "EST", "RUS", "2025-04-01"),
+    ];
+    const r = ask({ as_of: "2025-06-01", events: listed });
+    expect(rows(r.obligations, "north-atlantic-treaty-1949", "5")).toEqual([]);
+    expect(r.violations.map((v) => `${code(v.by)} ${v.event}`)).toEqual(["EST first"]);
+  });
+
   it("events after the date asked about have not happened", () => {
     const r = ask({ as_of: "1900-03-01", events: [event("d", "invasion", "FRA", "ITA", "1900-03-02")] });
     expect(r.wars).toEqual([]);

@@ -180,3 +180,53 @@ describe("a conflict of pledges keeps a state out, and each way out is a contest
       expect(p.joins.map((j) => `${code(j.state)} ${j.alternative}`)).toContain("USA true");
   });
 });
+
+describe("more joining", () => {
+  it("without a war, acting against a state it owes a pledge still keeps a state back", () => {
+    const r = ask({
+      as_of: "1990-08-05",
+      events: [event("raid", "armed-attack", "IRQ", "KWT", "1990-08-02")],
+    });
+    expect(decisionOf(r, "SAU")).toMatchObject([
+      { decision: "stays-out", reason: "against-own-ally", war: null },
+    ]);
+    expect(decisionOf(r, "SAU")[0]?.pledges.map((p) => code(p.toward))).toEqual(["IRQ"]);
+    expect(
+      r.conflicts.some((c) => c.kind === "against-own-ally" && code(c.state) === "SAU" && c.war === null),
+    ).toBe(true);
+  });
+
+  it("a belligerent bound toward the other side stays where it is, and the conflict is shown", () => {
+    const r = ask(
+      {
+        as_of: "1990-08-05",
+        events: [
+          event("inv", "invasion", "IRQ", "KWT", "1990-08-02"),
+          event("back", "invasion", "KWT", "IRQ", "1990-08-03"),
+        ],
+        options: { joins: [{ state: "SAU", with: "KWT" }] },
+      },
+      { general: ["territorial"] },
+    );
+    expect(r.belligerents.find((b) => code(b.state) === "SAU")).toMatchObject({
+      side: "defender",
+      basis: "scenario",
+    });
+    const later = decisionOf(r, "SAU").find((d) => d.reason === "already-at-war");
+    expect(later?.decision).toBe("stays-out");
+    expect(later?.obligations.map((o) => code(o.beneficiary))).toEqual(["IRQ"]);
+    const conflict = r.conflicts.find((c) => c.kind === "bound-to-both-sides" && code(c.state) === "SAU");
+    expect(conflict?.obligations.map((o) => code(o.beneficiary))).toEqual(["IRQ"]);
+  });
+
+  it("joins given by the caller work as the scenario's do", () => {
+    const r = ask(
+      { as_of: "1900-03-01", events: franceInvadesItaly },
+      { joins: [{ state: "GBR", with: "FRA" }] },
+    );
+    expect(r.belligerents.find((b) => code(b.state) === "GBR")).toMatchObject({
+      side: "initiator",
+      basis: "scenario",
+    });
+  });
+});

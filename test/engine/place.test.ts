@@ -145,3 +145,67 @@ describe("sovereignty readings: a disputed place read by its claimant", () => {
     expect(ids.sort()).toEqual(["JPN-SENKAKU.sovereignty.CHN", "JPN-SENKAKU.sovereignty.TWN"]);
   });
 });
+
+describe("more places", () => {
+  it("a clause that covers forces with no area covers them anywhere (Egypt–Jordan 1967 Art. 1)", () => {
+    const r = ask({
+      as_of: "1967-06-05",
+      events: [event("a", "armed-attack", "ISR", "EGY", "1967-06-05", { at: "JOR", target: "forces" })],
+    });
+    const row = one(r.obligations, "JOR", "EGY", "egypt-jordan-1967", "1");
+    const place = row.conditions.find((c) => c.code === "place");
+    expect(place).toMatchObject({ met: true, detail: "forces-within-region" });
+    expect(place?.region).toBeUndefined();
+  });
+
+  it("under the forces-abroad reading, a clause with an area still needs the forces inside it (US–ROK Art. III)", () => {
+    const hit = (at: string) =>
+      ask(
+        {
+          as_of: "2025-06-01",
+          events: [event("a", "armed-attack", "CHN", "KOR", "2025-05-01", { at, target: "forces" })],
+        },
+        { general: ["forces-abroad"] },
+      );
+    expect(conditions(one(hit("EST").not_triggered, "USA", "KOR", "us-rok-1953", "III"))).toEqual([
+      "place-:forces-outside-region",
+    ]);
+    const inside = one(hit("JPN").obligations, "USA", "KOR", "us-rok-1953", "III");
+    expect(inside.conditions.find((c) => c.code === "place")?.detail).toBe("forces-abroad-reading");
+  });
+
+  it("of two blows on the same state, the one a clause covers decides it", () => {
+    const r = ask(
+      {
+        as_of: "2025-06-01",
+        events: [
+          event("a", "armed-attack", "RUS", "KOR", "2025-05-01", { at: "EST", target: "forces" }),
+          event("b", "armed-attack", "CHN", "KOR", "2025-05-01", { at: "JPN", target: "forces" }),
+        ],
+      },
+      { general: ["forces-abroad"] },
+    );
+    const row = one(r.obligations, "USA", "KOR", "us-rok-1953", "III");
+    expect(row.against.map(code)).toEqual(["CHN"]);
+    expect(row.event).toBe("b");
+  });
+
+  it("a clause on any party's territory: an attack on US forces' host, Japan, binds Japan to the US (US–Japan Art. V)", () => {
+    const r = ask({
+      as_of: "2025-06-01",
+      events: [event("a", "armed-attack", "CHN", "USA", "2025-05-01", { at: "JPN" })],
+    });
+    const row = one(r.obligations, "JPN", "USA", "us-japan-1960", "V");
+    expect(row.conditions.find((c) => c.code === "place")).toMatchObject({
+      met: true,
+      detail: "within-region",
+    });
+    const korea = ask({
+      as_of: "2025-06-01",
+      events: [event("b", "armed-attack", "PRK", "USA", "2025-05-01", { at: "KOR" })],
+    });
+    expect(conditions(one(korea.not_triggered, "JPN", "USA", "us-japan-1960", "V"))).toEqual([
+      "place-:not-party-territory",
+    ]);
+  });
+});

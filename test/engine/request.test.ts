@@ -133,6 +133,15 @@ describe("consultation on call: NATO Art. 4 binds only once a party asks", () =>
     expect(obligors(r.available, NATO, "4", "EST")).not.toContain("DEU");
   });
 
+  it("a suspended obligation is not available either (ANZUS Art. III, the US toward New Zealand)", () => {
+    const r = ask({ as_of: "1990-03-01", events: [event("a", "armed-attack", "IDN", "NZL", "1990-02-01")] });
+    expect(obligors(r.available, "anzus-1951", "III", "NZL")).toEqual(["AUS"]);
+    expect(conditions(one(r.not_triggered, "USA", "NZL", "anzus-1951", "III"))).toEqual([
+      "suspended-",
+      "call-",
+    ]);
+  });
+
   it("a request for assistance is not a call for consultations", () => {
     const r = ask({
       as_of: "2025-06-01",

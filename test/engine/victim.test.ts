@@ -45,6 +45,8 @@ describe("the general victim reading", () => {
     expect(conditions(one(r.not_triggered, "USA", "EST", NATO, "5"))).toEqual(["victim-:reading"]);
     // The territorial reading is the contested alternative, and under it the allies are bound.
     const point = r.contested.find((c) => c.point.kind === "general-reading" && c.point.id === "territorial");
+    // The other reading of who is owed comes first among the contested points.
+    expect(r.contested[0]).toBe(point);
     expect(point?.under).toBe("victim");
     const flip = point?.flips.find((f) => code(f.obligor) === "USA" && f.article === "5");
     expect(flip?.main.bound).toBe(false);
