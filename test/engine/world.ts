@@ -34,21 +34,13 @@ export function scenario(s: Omit<Scenario, "title"> & { title?: string }): Scena
   return n.scenario;
 }
 
-const answers = new Map<string, Result>();
-
 /**
- * The answer to a crafted scenario. Tests only read answers, so one asked twice in a file is worked out
- * once: mutation testing runs these tests for every mutant. A budget makes each run its own.
+ * The answer to a crafted scenario, worked out afresh for every call. Mutation testing runs, for each
+ * mutant, only the tests that executed its code: a test that read an answer another test had worked out
+ * would execute nothing, and the mutants it would catch would be reported as surviving.
  */
 export function ask(s: Omit<Scenario, "title"> & { title?: string }, options: WhatIfOptions = {}): Result {
-  if (options.budget) return whatIf(fresh(), scenario(s), options);
-  const key = JSON.stringify([s, options]);
-  let answer = answers.get(key);
-  if (!answer) {
-    answer = whatIf(fresh(), scenario(s), options);
-    answers.set(key, answer);
-  }
-  return answer;
+  return whatIf(fresh(), scenario(s), options);
 }
 
 /** An event, with the fields each test does not care about filled in. */
