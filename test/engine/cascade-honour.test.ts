@@ -1,0 +1,59 @@
+// A state kept out by a conflict of pledges is a contested point for each way out: the answer if it honours
+// that pledge, resumed from the wave the conflict arose in. Honouring one pledge brings it in on that side.
+import { describe, expect, it } from "vitest";
+import type { Result } from "../../src/model/result.js";
+import { ask, code, event } from "./world.js";
+
+const ANZUS = "anzus-1951";
+const ARAB = "arab-league-joint-defence-1950";
+
+/** Per honour point of a state: the obligors newly bound toward it under an instrument, and who joins. */
+function honours(r: Result, state: string, instrument: string) {
+  return r.contested
+    .filter((c) => c.point.kind === "honour" && code(c.point.state) === state)
+    .map((c) => ({
+      bound: c.flips
+        .filter((f) => f.instrument === instrument && code(f.beneficiary) === state)
+        .filter((f) => !f.main.bound && f.alternative.bound)
+        .map((f) => code(f.obligor))
+        .sort(),
+      joins: c.joins.map((j) => `${code(j.state)} ${j.war} ${j.main} ${j.alternative}`),
+    }))
+    .sort((a, b) => a.bound.join().localeCompare(b.bound.join()));
+}
+
+describe("bound to both sides: each side it could honour is its own point", () => {
+  // Under the territorial reading the US owes ANZUS aid to both Australia and New Zealand, at war with each other.
+  const r = ask(
+    {
+      as_of: "1980-03-01",
+      events: [
+        event("a", "invasion", "NZL", "AUS", "1980-01-01"),
+        event("b", "invasion", "AUS", "NZL", "1980-01-02"),
+      ],
+    },
+    { general: ["territorial"] },
+  );
+
+  it("honouring Australia, the US joins and Australia owes it aid; honouring New Zealand, New Zealand does", () => {
+    // Art. IV: an armed attack in the Pacific Area on any of the Parties. The US's forces where it goes to
+    // defend are struck by the enemy it joins against, never by the partner it defends.
+    expect(honours(r, "USA", ANZUS)).toEqual([
+      { bound: ["AUS"], joins: ["USA war-1 false true"] },
+      { bound: ["NZL"], joins: ["USA war-1 false true"] },
+    ]);
+  });
+});
+
+describe("against its own ally: honouring the pledge to the victim", () => {
+  const r = ask({ as_of: "1990-08-05", events: [event("inv", "invasion", "IRQ", "KWT", "1990-08-02")] });
+
+  it("Saudi Arabia joins Kuwait, and the other Arab League members (not Iraq) then owe it aid", () => {
+    const [point] = honours(r, "SAU", ARAB);
+    expect(point?.joins).toEqual(["SAU war-1 false true"]);
+    expect(point?.bound).toContain("KWT");
+    expect(point?.bound).toContain("EGY");
+    expect(point?.bound).not.toContain("IRQ");
+    expect(point?.bound).not.toContain("SAU");
+  });
+});
