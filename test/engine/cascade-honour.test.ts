@@ -57,3 +57,40 @@ describe("against its own ally: honouring the pledge to the victim", () => {
     expect(point?.bound).not.toContain("SAU");
   });
 });
+
+describe("a conflict that arises in a later wave is resumed from that wave", () => {
+  // Germany invades Belgium, the war widened to the homelands: France, Britain and Russia join as Belgium's
+  // guarantors in wave 1; Russia's blows on Germany then bind Austria-Hungary to Germany (Dual Alliance Art. I)
+  // while it is itself a guarantor of Belgium (Treaty of London 1839, Art. I).
+  const r = ask(
+    {
+      as_of: "1914-08-10",
+      events: [event("inv", "invasion", "DEU", "BEL", "1914-08-04")],
+      theatre: ["homelands"],
+    },
+    { general: ["territorial"] },
+  );
+  const point = (article: string) =>
+    r.contested.find((c) => c.point.kind === "honour" && c.point.id === `honour:cow:300:${article}`);
+
+  it("Austria-Hungary is bound to both sides and stays out; the guarantors are in", () => {
+    expect(r.joining.filter((d) => code(d.state) === "cow:300")).toMatchObject([
+      { decision: "stays-out", reason: "bound-to-both-sides" },
+    ]);
+    expect(r.belligerents.map((b) => `${code(b.state)}:${b.side}:${b.wave}`)).toEqual([
+      "DEU:initiator:0",
+      "BEL:defender:0",
+      "FRA:defender:1",
+      "GBR:defender:1",
+      "RUS:defender:1",
+    ]);
+  });
+
+  it("honouring either pledge brings in Austria-Hungary alone of the powers; the guarantors stay in", () => {
+    for (const id of ["treaty-of-london-1839/I", "dual-alliance-1879/I"]) {
+      const joins = point(id)?.joins.map((j) => `${code(j.state)} ${j.war} ${j.main} ${j.alternative}`);
+      expect(joins, id).toContain("cow:300 war-1 false true");
+      for (const s of ["FRA", "GBR", "RUS", "DEU", "BEL"]) expect(joins?.join(), id).not.toContain(s);
+    }
+  });
+});
