@@ -85,3 +85,16 @@ describe("the joining decisions", () => {
     }
   });
 });
+
+describe("who an obligation is tested toward", () => {
+  it("only states the events name or that are at war, besides clauses not aimed at their beneficiary", () => {
+    const r = ask({ as_of: "1900-03-01", events: franceInvadesItaly });
+    const involved = new Set(["FRA", "ITA", "DEU", AUH]);
+    const toward = [...r.obligations, ...r.not_triggered]
+      .filter((o) => !involved.has(code(o.beneficiary)))
+      .map((o) => `${code(o.obligor)}>${code(o.beneficiary)} ${o.instrument} ${o.article}`);
+    // Franco-Russian Art. 2 binds both parties to mobilise whenever a named Power mobilises: Russia is owed it
+    // though no event names it.
+    expect(toward).toEqual(["FRA>RUS franco-russian-alliance-1894 2"]);
+  });
+});
