@@ -58,3 +58,28 @@ describe("without a war", () => {
     expect(r.joining).toEqual([]);
   });
 });
+
+describe("a place the scenario adds to the theatre is struck as its administrator's territory", () => {
+  const r = ask(
+    { as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["FRA"] },
+    { general: ["territorial"] },
+  );
+
+  it("France in the theatre: Germany's blows there bind Russia, citing that place", () => {
+    const row = one(r.obligations, "RUS", "FRA", FRANCO_RUSSIAN, "1", "russia-for-france");
+    expect(row.wave).toBe(2);
+    expect(row.conditions.find((c) => c.code === "armed-attack")).toMatchObject({
+      met: true,
+      detail: "derived",
+      assumption: "theatre.FRA",
+    });
+  });
+
+  it("Germany's homeland is not in it: Italy owes Germany no aid against France", () => {
+    expect(
+      r.obligations.filter(
+        (o) => code(o.obligor) === "ITA" && code(o.beneficiary) === "DEU" && o.article === "2",
+      ),
+    ).toEqual([]);
+  });
+});
