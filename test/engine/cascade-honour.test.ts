@@ -35,6 +35,22 @@ describe("bound to both sides: each side it could honour is its own point", () =
     { general: ["territorial"] },
   );
 
+  it("its decision lists each obligation once, those toward one side, then those toward the other", () => {
+    const us = r.joining.filter((d) => code(d.state) === "USA");
+    expect(us).toMatchObject([{ decision: "stays-out", reason: "bound-to-both-sides" }]);
+    const toward = us[0]?.obligations.map((o) => `${code(o.beneficiary)} ${o.instrument}`) ?? [];
+    expect([...toward].sort()).toEqual([
+      "AUS anzus-1951",
+      "AUS seato-1954",
+      "NZL anzus-1951",
+      "NZL seato-1954",
+    ]);
+    const sides = toward.map((t) => t.slice(0, 3));
+    expect(new Set(sides.slice(0, 2)).size).toBe(1);
+    expect(new Set(sides.slice(2)).size).toBe(1);
+    expect(sides[0]).not.toBe(sides[2]);
+  });
+
   it("honouring Australia, the US joins and Australia owes it aid; honouring New Zealand, New Zealand does", () => {
     // Art. IV: an armed attack in the Pacific Area on any of the Parties. The US's forces where it goes to
     // defend are struck by the enemy it joins against, never by the partner it defends.
