@@ -24,6 +24,14 @@ describe("TEU Art. 42(7): 'aid and assistance by all the means in their power', 
   });
 });
 
+describe("China–DPRK Art. II: 'immediately render military and other assistance with all its strength'", () => {
+  it("is automatic and qualified by nothing", () => {
+    const r = ask({ as_of: "2025-06-01", events: [event("a", "invasion", "KOR", "PRK", "2025-05-01")] });
+    const row = one(r.obligations, "CHN", "PRK", "china-dprk-1961", "II");
+    expect(row).toMatchObject({ strength: "automatic", qualifiers: [] });
+  });
+});
+
 describe("US–ROK Art. III and the US understanding (external armed attack only)", () => {
   // The DPRK strikes both parties: each is bound to the other, the US under its understanding, Korea not.
   const r = ask({
