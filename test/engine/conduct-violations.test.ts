@@ -23,6 +23,27 @@ describe("a pledge of non-aggression is owed to its beneficiaries only", () => {
   });
 });
 
+describe("a disputed claim of self-defence changes one violation among others", () => {
+  it("the point lists Russia's strike alone, though the US blockade of Venezuela is a violation either way", () => {
+    const r = ask({
+      as_of: "2025-06-01",
+      events: [
+        event("a", "armed-attack", "RUS", "EST", "2025-05-01", {
+          self_defence: { value: true, disputed: true },
+        }),
+        event("d", "blockade", "USA", "VEN", "2025-05-01"),
+      ],
+    });
+    expect(found(r).filter((v) => v.includes("un-charter-1945"))).toEqual([
+      "USA>VEN un-charter-1945 2(4) use-of-force d",
+    ]);
+    const point = r.contested.find((c) => c.point.id === "a.self_defence");
+    expect(point?.violations.map((v) => `${code(v.by)} ${v.event} ${v.main} ${v.alternative}`)).toEqual([
+      "RUS a false true",
+    ]);
+  });
+});
+
 describe("a prohibition forbids one conduct, and binds its obligors", () => {
   it("troops sent to the DPRK and technology from it are not arms: no arms embargo is broken", () => {
     const r = ask({
