@@ -65,3 +65,28 @@ describe("Germany between the Pact of Steel and the Molotov–Ribbentrop pact (I
     expect(found).toEqual(["DEU molotov-ribbentrop-1939 I RUS"]);
   });
 });
+
+describe("bound to both sides of one war", () => {
+  it("the US between Australia and New Zealand at war (territorial reading, 1980): each conflict names that war", () => {
+    const r = ask(
+      {
+        as_of: "1980-03-01",
+        events: [
+          event("a", "invasion", "NZL", "AUS", "1980-01-01"),
+          event("b", "invasion", "AUS", "NZL", "1980-01-02"),
+        ],
+      },
+      { general: ["territorial"] },
+    );
+    const found = r.conflicts.filter((c) => c.kind === "bound-to-both-sides");
+    // The US under ANZUS and SEATO; the other SEATO parties of 1980 (Pakistan left in 1973) under SEATO.
+    expect(found.map((c) => `${code(c.state)} ${c.war}`).sort()).toEqual([
+      "FRA war-1",
+      "GBR war-1",
+      "PHL war-1",
+      "THA war-1",
+      "USA war-1",
+    ]);
+    expect(found[0]?.against).toBeNull();
+  });
+});
