@@ -88,5 +88,8 @@ describe("bound to both sides of one war", () => {
       "USA war-1",
     ]);
     expect(found[0]?.against).toBeNull();
+    // New Zealand struck first, but Australia struck back at it: helping either against the other is helping
+    // the victim of an armed attack against its attacker, which breaks no pledge of non-aggression.
+    expect(r.conflicts.filter((c) => c.kind === "defence-vs-non-aggression")).toEqual([]);
   });
 });
