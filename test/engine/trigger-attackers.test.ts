@@ -68,4 +68,25 @@ describe("one war's blows at Germany's homeland by France and Russia (theatre: h
     expect(against("ITA", "triple-alliance-1882", "2", "italy-aid-germany-against-france")).toEqual(["FRA"]);
     expect(against("ITA", "triple-alliance-1882", "3", "casus-foederis")).toEqual(["FRA", "RUS"]);
   });
+
+  it("the victim test and the state of war cite the clause's own words", () => {
+    const two = one(
+      r.obligations,
+      "ITA",
+      "DEU",
+      "triple-alliance-1882",
+      "2",
+      "italy-aid-germany-against-france",
+    );
+    expect(two.conditions.find((c) => c.code === "victim")).toMatchObject({
+      met: true,
+      detail: "text",
+      because: "any aggression without direct provocation by France against Germany",
+    });
+    const three = one(r.obligations, "ITA", "DEU", "triple-alliance-1882", "3", "casus-foederis");
+    expect(three.conditions.find((c) => c.code === "state-of-war")).toMatchObject({
+      met: true,
+      because: "to be engaged in a war",
+    });
+  });
 });

@@ -113,6 +113,7 @@ describe("the conditions a threat carries", () => {
     });
     const row = one(asked.obligations, "JOR", "EGY", ARAB, "3", "consult-on-request");
     expect(conditions(row)).toEqual(["threat+:judged", "request+"]);
+    expect(row.conditions[1]).toMatchObject({ event: "ask", because: "بناء على طلب إحداها" });
   });
 
   it("Triple Alliance Art. V: a threat from a party itself is not from outside", () => {
