@@ -1,7 +1,7 @@
 // The situation built from a scenario: who struck first between two states, states of war and how a war
 // widens, the default place of an event, the judgements an event carries, and what a theatre names.
 import { describe, expect, it } from "vitest";
-import { ask, code, event, joiners, one, rows } from "./world.js";
+import { ask, code, conditions, event, joiners, one, rows } from "./world.js";
 
 const CHARTER = "un-charter-1945";
 const TRIPLE = "triple-alliance-1882";
@@ -22,6 +22,13 @@ describe("who struck first is kept per pair of states", () => {
     // Triple Alliance Art. II: Italy aids Germany if it is attacked by France "without direct provocation".
     const row = one(r.obligations, "ITA", "DEU", TRIPLE, "2");
     expect(row.conditions.find((c) => c.code === "victim")).toMatchObject({ met: true, detail: "text" });
+    // Named attacker, no provocation, an armed attack, on Germany's own territory: nothing else is asked.
+    expect(conditions(row)).toEqual([
+      "attacker-named+",
+      "victim+:text",
+      "armed-attack+:judged",
+      "place+:on-territory",
+    ]);
   });
 
   it("a second blow by the state that struck first is no self-defence, and violates the Charter too", () => {
