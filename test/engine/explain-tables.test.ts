@@ -61,11 +61,20 @@ describe("France invades Italy, 1900", () => {
     expect(one(r.obligations, "DEU", "ITA", TRIPLE, "4").readings).toEqual([]);
   });
 
+  it("with no judgement disputed, the victim test is what an obligation turns on, before the threat it answers", () => {
+    // Art. 5 ("if the peace of any of the High Contracting Parties should be threatened") holds on the threat,
+    // an undisputed judgement of the invasion, and on the victim test: the victim test comes first.
+    expect(one(r.obligations, "DEU", "ITA", TRIPLE, "5").pivotal).toBe("victim");
+    expect(one(r.obligations, "DEU", "ITA", "romania-austria-hungary-1883", "3").pivotal).toBe("victim");
+    expect(one(r.obligations, "DEU", "ITA", TRIPLE, "2").pivotal).toBe("victim");
+  });
+
   it("a text is written once with its source, its label and its language", () => {
     expect(r.texts.filter((t) => t.id === `${TRIPLE}/2`)).toHaveLength(1);
     expect(r.texts.find((t) => t.id === `${TRIPLE}/2`)).toMatchObject({
       instrument_title: "Triple Alliance (1882)",
       label: "Art. 2",
+      quote_confidence: "translation",
       lang: "en",
       source: `${TRIPLE}/byu-1912-en`,
       quote: expect.stringMatching(/^In case Italy/),
@@ -152,7 +161,15 @@ describe("France invades Italy, 1900", () => {
       axis: "who-is-owed",
       adopted: false,
     });
-    for (const g of general) expect(Array.isArray(g.held_by)).toBe(true);
+    // The library records no holders or sources for the general readings; they read no instrument.
+    for (const g of general)
+      expect(g).toMatchObject({
+        held_by: [],
+        source: null,
+        because: null,
+        instrument: null,
+        provision: null,
+      });
     const keys = r.readings.map((x) => x.key);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -207,6 +224,8 @@ describe("Ukraine in Kursk, December 2024", () => {
       source: `${RUSSIA_DPRK}/seed-001`,
     });
     expect(r.sources.filter((s) => s.id === `${RUSSIA_DPRK}/seed-001`)).toHaveLength(1);
+    const places = r.places.map((p) => p.code);
+    expect(places).toEqual([...places].sort());
     expect(r.sources.find((s) => s.id === `${RUSSIA_DPRK}/seed-001`)).toMatchObject({
       publisher: null,
       url: null,
@@ -325,6 +344,9 @@ describe("the theatre of each war", () => {
       "ITA",
       "MEX",
     ]);
+    const codes = r.places.map((p) => p.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(codes).toEqual(expect.arrayContaining(["CHN", "ITA", "MEX"]));
     expect(r.assumptions.filter((a) => a.kind === "started-by").map((a) => a.id)).toEqual([
       "war-1.started_by",
       "war-2.started_by",
