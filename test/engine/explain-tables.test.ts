@@ -146,6 +146,9 @@ describe("France invades Italy, 1900", () => {
       disputed: true,
     });
     expect(byId.has("theatre.homelands")).toBe(false);
+    // What the events show and casus's defaults for places are stated, not disputed.
+    for (const id of ["war-1.started_by", "inv.place", "theatre", "inv.state_of_war"])
+      expect(byId.get(id)?.disputed, id).toBe(false);
   });
 
   it("the general readings are each listed once, adopted on their axis, with their holders", () => {
@@ -222,6 +225,7 @@ describe("Ukraine in Kursk, December 2024", () => {
       provision: "mutual-assistance",
       adopted: false,
       source: `${RUSSIA_DPRK}/seed-001`,
+      held_by: ["experts cited in the press after signature"],
     });
     expect(r.sources.filter((s) => s.id === `${RUSSIA_DPRK}/seed-001`)).toHaveLength(1);
     const places = r.places.map((p) => p.code);
@@ -238,6 +242,21 @@ describe("Ukraine in Kursk, December 2024", () => {
         description: null,
         source: null,
       });
+  });
+});
+
+describe("an instrument reading the scenario adopts", () => {
+  const key = `${RUSSIA_DPRK}/mutual-assistance/laws-of-the-parties`;
+  const r = answer({
+    as_of: "2024-12-05",
+    events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")],
+    options: { readings: [key] },
+  });
+
+  it("is listed once in the table, adopted, and named in the header", () => {
+    expect(r.adopted).toEqual([key]);
+    expect(r.readings.filter((x) => x.key === key)).toHaveLength(1);
+    expect(r.readings.find((x) => x.key === key)?.adopted).toBe(true);
   });
 });
 
@@ -360,6 +379,16 @@ describe("the theatre of each war", () => {
     });
     expect(alone.belligerents.map((b) => b.basis)).toEqual(["event", "event"]);
     expect(alone.assumptions.some((a) => a.kind === "engagement")).toBe(false);
+    // The war's state of war is stated though no verdict rests on it; the armed attack, resting nowhere, is not.
+    expect(alone.assumptions.map((a) => a.id)).toEqual([
+      "w2.state_of_war",
+      "war-1.started_by",
+      "w2.place",
+      "theatre",
+      "joining",
+      "reading.who-is-owed",
+      "reading.forces-abroad",
+    ]);
     expect(alone.assumptions.find((a) => a.id === "theatre")?.places.map((p) => p.code)).toEqual(["CHN"]);
   });
 
