@@ -201,6 +201,15 @@ describe("every reading point agrees with full what-ifs, under both readings of 
     ]);
   });
 
+  it("Russia attacked Azerbaijan first: forces abroad matter only under the territorial reading", () => {
+    const r = checkAll("2025-06-01", [
+      event("p", "armed-attack", "RUS", "AZE", "2025-04-01"),
+      event("a", "armed-attack", "AZE", "RUS", "2025-05-01", { at: "ARM", target: "forces" }),
+    ]);
+    const forces = r.contested.filter((c) => c.point.id === "forces-abroad");
+    expect(forces.map((c) => c.under)).toEqual(["territorial"]);
+  });
+
   it("disputed judgements: a strike with no state of war, and a border incident read as an armed attack", () => {
     checkAll("2025-06-01", [
       event("s", "armed-attack", "KOR", "PRK", "2025-05-01", {
@@ -221,5 +230,63 @@ describe("every reading point agrees with full what-ifs, under both readings of 
       }),
     ]);
     expect(r.contested.some((c) => c.point.id === "a.self_defence")).toBe(true);
+  });
+});
+
+describe("what each contested point says of itself", () => {
+  const france = ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] });
+  const point = (r: Result, id: string, under = "victim") =>
+    r.contested.find((c) => c.point.id === id && c.under === under)?.point;
+
+  it("the other reading of who is owed: first, not adopted, held by no one in particular", () => {
+    expect(france.contested[0]?.under).toBe("victim");
+    expect(france.contested[0]?.point).toEqual({
+      kind: "general-reading",
+      id: "territorial",
+      ref: "territorial",
+      adopted: false,
+      state: null,
+      place: null,
+      instrument: null,
+      held_by: [],
+    });
+  });
+
+  it("a general reading on another axis, and an instrument reading with who holds it", () => {
+    expect(point(france, "forces-abroad")).toMatchObject({
+      kind: "general-reading",
+      ref: "forces-abroad",
+      adopted: false,
+      instrument: null,
+      held_by: [],
+    });
+    const key = "triple-alliance-1882/casus-foederis/one-or-more";
+    const reading = point(france, key);
+    expect(reading).toMatchObject({ kind: "instrument-reading", ref: key, adopted: false });
+    expect(reading?.instrument).toBe("triple-alliance-1882");
+    expect(reading?.held_by[0]).toMatch(/^The Story of the Great War/);
+  });
+
+  it("against its own ally, a state has one way out: honouring the pledge that calls it in", () => {
+    const r = ask({ as_of: "1990-08-05", events: [event("inv", "invasion", "IRQ", "KWT", "1990-08-02")] });
+    const saudi = r.contested.filter((c) => c.point.kind === "honour" && code(c.point.state) === "SAU");
+    expect(saudi).toHaveLength(1);
+    expect(saudi[0]?.point).toMatchObject({
+      id: "honour:SAU:arab-league-joint-defence-1950/2",
+      adopted: false,
+      instrument: "arab-league-joint-defence-1950",
+      held_by: [],
+    });
+  });
+
+  it("a sovereignty point is held by its claimant", () => {
+    const r = ask({
+      as_of: "2025-06-01",
+      events: [event("a", "armed-attack", "CHN", "JPN", "2025-05-01", { at: "JPN-SENKAKU" })],
+    });
+    const china = point(r, "JPN-SENKAKU.sovereignty.CHN");
+    expect(china).toMatchObject({ kind: "sovereignty", adopted: false, held_by: ["CHN"], ref: null });
+    expect(code(china?.state)).toBe("CHN");
+    expect(china?.place?.code).toBe("JPN-SENKAKU");
   });
 });
