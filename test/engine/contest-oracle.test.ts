@@ -42,6 +42,25 @@ const joinersOf = (r: Result) =>
 const violationsOf = (r: Result) =>
   new Set(r.violations.map((v) => `${code(v.by)}|${v.instrument}|${v.article}|${v.event}`));
 
+/** The unmet conditions of every clause an answer tested and found not binding. */
+function unmetOf(r: Result): Map<string, string[]> {
+  return new Map(
+    r.not_triggered.map((o) => [
+      `${code(o.obligor)}>${code(o.beneficiary)} ${o.instrument} ${o.article} ${o.provision}`,
+      o.unmet.filter((c) => !c.met).map((c) => c.code),
+    ]),
+  );
+}
+
+/** Still not binding, but nothing left unmet except what a party can still do: ask for help, or call allies. */
+const closer = (main: string[], alternative: string[]) =>
+  alternative.length > 0 &&
+  alternative.length < main.length &&
+  alternative.every((c) => (c === "request" || c === "call") && main.includes(c));
+
+const closerFlip = (key: string, main: string[], alternative: string[]) =>
+  `${key} closer ${[...main].sort().join()} -> ${[...alternative].sort().join()}`;
+
 /** What a point should show, worked out from two full answers: changed stands, joins and violations. */
 function expected(main: Result, alternative: Result) {
   const before = stands(main);
@@ -53,6 +72,13 @@ function expected(main: Result, alternative: Result) {
     if (JSON.stringify(x) !== JSON.stringify(y))
       flips.push(`${key} ${JSON.stringify(x)} ${JSON.stringify(y)}`);
   }
+  const ua = unmetOf(main);
+  const ub = unmetOf(alternative);
+  for (const [key, x] of ua) {
+    const y = ub.get(key);
+    if (y && closer(x, y)) flips.push(closerFlip(key, x, y));
+  }
+  flips.sort();
   const a = joinersOf(main);
   const b = joinersOf(alternative);
   const joins = [...new Set([...a, ...b])]
@@ -68,7 +94,7 @@ function expected(main: Result, alternative: Result) {
   return { flips, joins, violations };
 }
 
-/** What a point shows, in the same terms; flips that stay unbound either way (only closer) are left aside. */
+/** What a point shows, in the same terms. */
 function shown(c: Contested) {
   const pick = (s: Contested["flips"][number]["main"]): Stand => ({
     bound: s.bound,
@@ -77,11 +103,11 @@ function shown(c: Contested) {
     joins: s.joins,
   });
   const flips = c.flips
-    .filter((f) => f.main.bound || f.alternative.bound)
-    .map(
-      (f) =>
-        `${code(f.obligor)}>${code(f.beneficiary)} ${f.instrument} ${f.article} ${f.provision} ${JSON.stringify(pick(f.main))} ${JSON.stringify(pick(f.alternative))}`,
-    )
+    .map((f) => {
+      const key = `${code(f.obligor)}>${code(f.beneficiary)} ${f.instrument} ${f.article} ${f.provision}`;
+      if (!f.main.bound && !f.alternative.bound) return closerFlip(key, f.main.unmet, f.alternative.unmet);
+      return `${key} ${JSON.stringify(pick(f.main))} ${JSON.stringify(pick(f.alternative))}`;
+    })
     .sort();
   const joins = c.joins.map((j) => `${code(j.state)}|${j.war} ${j.main} ${j.alternative}`).sort();
   const violations = c.violations
@@ -139,7 +165,7 @@ function checkAll(as_of: string, events: Event[], base: WhatIfOptions = {}, loos
       .map((f) => f.replace(/"against":\[[^\]]*\],/g, ""))
       .filter((f) => {
         const [, a, b] = f.split(" {");
-        return a !== b;
+        return a === undefined || a !== b;
       });
     return { ...x, flips };
   };
