@@ -293,6 +293,12 @@ describe("what each contested point says of itself", () => {
     expect(reading?.held_by[0]).toMatch(/^The Story of the Great War/);
   });
 
+  it("the engagement point is the main answer's assumption, taken back", () => {
+    // Joiners' forces are engaged where they go to defend by default; the point is not adopting that.
+    const engaged = france.contested.filter((c) => c.point.kind === "engagement");
+    for (const c of engaged) expect(c.point).toMatchObject({ id: "engaged", ref: null, adopted: true });
+  });
+
   it("against its own ally, a state has one way out: honouring the pledge that calls it in", () => {
     const r = ask({ as_of: "1990-08-05", events: [event("inv", "invasion", "IRQ", "KWT", "1990-08-02")] });
     const saudi = r.contested.filter((c) => c.point.kind === "honour" && code(c.point.state) === "SAU");
