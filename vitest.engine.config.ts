@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ["test/engine/**/*.test.ts"],
     globalSetup: ["test/engine/library-setup.ts"],
+    setupFiles: ["test/engine/reset.ts"],
     isolate: false,
     sequence: { sequencer: QuickFirst },
   },

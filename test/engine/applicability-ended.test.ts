@@ -1,10 +1,12 @@
 // What is not in force on a date: an instrument that has ended is listed as ended, with its end date; one in
 // force that day never is.
 import { describe, expect, it } from "vitest";
-import { ask, event } from "./world.js";
+import { ask, event, perTest } from "./world.js";
 
 describe("South Korea invades the DPRK (hypothetical, 2025): the instruments of the states involved", () => {
-  const r = ask({ as_of: "2025-06-01", events: [event("a", "invasion", "KOR", "PRK", "2025-05-01")] });
+  const r = perTest(() =>
+    ask({ as_of: "2025-06-01", events: [event("a", "invasion", "KOR", "PRK", "2025-05-01")] }),
+  );
   const ended = r.not_in_force.filter((n) => n.status === "terminated");
 
   it("each instrument listed as ended ended on or before the date", () => {

@@ -2,16 +2,18 @@
 // war, and those blows can bind further states in the next wave. Without a war nobody joins, and an option
 // that takes only automatic obligations leaves no decision at all to a state bound only at its discretion.
 import { describe, expect, it } from "vitest";
-import { ask, code, conditions, decisionOf, event, one } from "./world.js";
+import { ask, code, conditions, decisionOf, event, one, perTest } from "./world.js";
 
 const FRANCO_RUSSIAN = "franco-russian-alliance-1894";
 const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("a joiner's blows on an enemy's homeland, when the war is widened to the homelands", () => {
   // Under the territorial reading the victim is the state attacked on its territory, whoever began the war.
-  const r = ask(
-    { as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] },
-    { general: ["territorial"] },
+  const r = perTest(() =>
+    ask(
+      { as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] },
+      { general: ["territorial"] },
+    ),
   );
 
   it("Germany, once in Italy's war, strikes France: Russia is bound by Art. 1 from wave 2 and joins France", () => {
@@ -60,9 +62,8 @@ describe("without a war", () => {
 });
 
 describe("a place the scenario adds to the theatre is struck as its administrator's territory", () => {
-  const r = ask(
-    { as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["FRA"] },
-    { general: ["territorial"] },
+  const r = perTest(() =>
+    ask({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["FRA"] }, { general: ["territorial"] }),
   );
 
   it("France in the theatre: Germany's blows there bind Russia, citing that place", () => {

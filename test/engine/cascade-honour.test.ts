@@ -2,7 +2,7 @@
 // that pledge, resumed from the wave the conflict arose in. Honouring one pledge brings it in on that side.
 import { describe, expect, it } from "vitest";
 import type { Result } from "../../src/model/result.js";
-import { ask, code, event } from "./world.js";
+import { ask, code, event, perTest } from "./world.js";
 
 const ANZUS = "anzus-1951";
 const ARAB = "arab-league-joint-defence-1950";
@@ -24,15 +24,17 @@ function honours(r: Result, state: string, instrument: string) {
 
 describe("bound to both sides: each side it could honour is its own point", () => {
   // Under the territorial reading the US owes ANZUS aid to both Australia and New Zealand, at war with each other.
-  const r = ask(
-    {
-      as_of: "1980-03-01",
-      events: [
-        event("a", "invasion", "NZL", "AUS", "1980-01-01"),
-        event("b", "invasion", "AUS", "NZL", "1980-01-02"),
-      ],
-    },
-    { general: ["territorial"] },
+  const r = perTest(() =>
+    ask(
+      {
+        as_of: "1980-03-01",
+        events: [
+          event("a", "invasion", "NZL", "AUS", "1980-01-01"),
+          event("b", "invasion", "AUS", "NZL", "1980-01-02"),
+        ],
+      },
+      { general: ["territorial"] },
+    ),
   );
 
   it("its decision lists each obligation once, those toward one side, then those toward the other", () => {
@@ -62,7 +64,9 @@ describe("bound to both sides: each side it could honour is its own point", () =
 });
 
 describe("against its own ally: honouring the pledge to the victim", () => {
-  const r = ask({ as_of: "1990-08-05", events: [event("inv", "invasion", "IRQ", "KWT", "1990-08-02")] });
+  const r = perTest(() =>
+    ask({ as_of: "1990-08-05", events: [event("inv", "invasion", "IRQ", "KWT", "1990-08-02")] }),
+  );
 
   it("Saudi Arabia joins Kuwait, and the other Arab League members (not Iraq) then owe it aid", () => {
     const [point] = honours(r, "SAU", ARAB);
@@ -78,13 +82,15 @@ describe("a conflict that arises in a later wave is resumed from that wave", () 
   // Germany invades Belgium, the war widened to the homelands: France, Britain and Russia join as Belgium's
   // guarantors in wave 1; Russia's blows on Germany then bind Austria-Hungary to Germany (Dual Alliance Art. I)
   // while it is itself a guarantor of Belgium (Treaty of London 1839, Art. I).
-  const r = ask(
-    {
-      as_of: "1914-08-10",
-      events: [event("inv", "invasion", "DEU", "BEL", "1914-08-04")],
-      theatre: ["homelands"],
-    },
-    { general: ["territorial"] },
+  const r = perTest(() =>
+    ask(
+      {
+        as_of: "1914-08-10",
+        events: [event("inv", "invasion", "DEU", "BEL", "1914-08-04")],
+        theatre: ["homelands"],
+      },
+      { general: ["territorial"] },
+    ),
   );
   const point = (article: string) =>
     r.contested.find((c) => c.point.kind === "honour" && c.point.id === `honour:cow:300:${article}`);

@@ -1,7 +1,7 @@
 // The cascade runs in waves: obligations, then who joins, then what the joiners' war brings. An obligation
 // carries the wave it first held in; the joining decisions are listed by state, each state's in wave order.
 import { describe, expect, it } from "vitest";
-import { ask, code, decisionOf, event, one } from "./world.js";
+import { ask, code, decisionOf, event, one, perTest } from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
 const ROMANIA = "romania-austria-hungary-1883";
@@ -10,10 +10,12 @@ const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")
 
 describe("an obligation carries the wave it first held in", () => {
   // France also threatens Germany, so Germany's partners' obligations toward it are tested from the first wave.
-  const r = ask({
-    as_of: "1900-03-01",
-    events: [...franceInvadesItaly, event("thr", "threat-of-attack", "FRA", "DEU", "1900-02-01")],
-  });
+  const r = perTest(() =>
+    ask({
+      as_of: "1900-03-01",
+      events: [...franceInvadesItaly, event("thr", "threat-of-attack", "FRA", "DEU", "1900-02-01")],
+    }),
+  );
 
   it("Art. 5 (counsel when a party's peace is threatened) holds toward Germany from wave 1 and keeps it", () => {
     // Germany joins Italy's war in wave 1; its partners' obligations toward it are tested again in wave 2.
@@ -34,7 +36,7 @@ describe("an obligation carries the wave it first held in", () => {
 
 describe("the cascade goes on while states join", () => {
   // Widened to the homelands, the war reaches Austria-Hungary once it joins, and Romania is bound to it.
-  const r = ask({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] });
+  const r = perTest(() => ask({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] }));
 
   it("Romania joins in wave 2, called by its treaty with Austria-Hungary, on Italy's side", () => {
     const romania = r.belligerents.find((b) => code(b.state) === "ROU");

@@ -2,12 +2,14 @@
 // forbids: each supply embargo is a conflict with two views (the Charter's primacy, Arts. 25 and 103; or the
 // self-defence exception, Art. 51). The export bans bind supplies from the DPRK, which defending it is not.
 import { describe, expect, it } from "vitest";
-import { ask, code, event } from "./world.js";
+import { ask, code, event, perTest } from "./world.js";
 
 const CHARTER = "un-charter-1945";
 
 describe("South Korea invades the DPRK (hypothetical, 2025): China and Russia are bound to defend it", () => {
-  const r = ask({ as_of: "2025-06-01", events: [event("a", "invasion", "KOR", "PRK", "2025-05-01")] });
+  const r = perTest(() =>
+    ask({ as_of: "2025-06-01", events: [event("a", "invasion", "KOR", "PRK", "2025-05-01")] }),
+  );
   const conflicts = r.conflicts.filter((c) => c.kind === "assistance-vs-prohibition");
 
   it("each is in conflict with the three embargoes on arms to the DPRK, not with the bans on its exports", () => {

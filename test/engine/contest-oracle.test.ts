@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { WhatIfOptions } from "../../src/engine/index.js";
 import type { Contested, Result } from "../../src/model/result.js";
 import type { Event } from "../../src/model/scenario.js";
-import { ask, code, event } from "./world.js";
+import { ask, code, event, perTest } from "./world.js";
 
 interface Stand {
   bound: boolean;
@@ -260,7 +260,9 @@ describe("every reading point agrees with full what-ifs, under both readings of 
 });
 
 describe("what each contested point says of itself", () => {
-  const france = ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] });
+  const france = perTest(() =>
+    ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] }),
+  );
   const point = (r: Result, id: string, under = "victim") =>
     r.contested.find((c) => c.point.id === id && c.under === under)?.point;
 
@@ -290,7 +292,9 @@ describe("what each contested point says of itself", () => {
     const reading = point(france, key);
     expect(reading).toMatchObject({ kind: "instrument-reading", ref: key, adopted: false });
     expect(reading?.instrument).toBe("triple-alliance-1882");
-    expect(reading?.held_by).toEqual(["The Story of the Great War, vol. V (rendering of Arts. III, IV, VII)"]);
+    expect(reading?.held_by).toEqual([
+      "The Story of the Great War, vol. V (rendering of Arts. III, IV, VII)",
+    ]);
   });
 
   it("the engagement point is the main answer's assumption, taken back", () => {

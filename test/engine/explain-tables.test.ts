@@ -7,7 +7,7 @@ import { pivotal } from "../../src/engine/explain.js";
 import { type WhatIfOptions, whatIf } from "../../src/engine/index.js";
 import type { ConditionCode, Result } from "../../src/model/result.js";
 import type { Scenario } from "../../src/model/scenario.js";
-import { code, event, library, one, scenario } from "./world.js";
+import { code, event, library, one, perTest, scenario } from "./world.js";
 
 const answer = (s: Omit<Scenario, "title">, options: WhatIfOptions = {}): Result =>
   whatIf(library.withInstruments(library.instruments), scenario(s), options);
@@ -47,7 +47,7 @@ describe("pivotal: every code in docs/result.md's order", () => {
 });
 
 describe("France invades Italy, 1900", () => {
-  const r = answer({ as_of: "1900-03-01", events: franceInvadesItaly });
+  const r = perTest(() => answer({ as_of: "1900-03-01", events: franceInvadesItaly }));
 
   it("only the obligation that brings a state into the war joins it; each carries the readings it rests on", () => {
     // Art. 2 (aid to Italy attacked by France) brings Germany in; Arts. 4 and 5 are also bound but do not.
@@ -186,7 +186,9 @@ describe("France invades Italy, 1900", () => {
 });
 
 describe("widening to the homelands", () => {
-  const r = answer({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] });
+  const r = perTest(() =>
+    answer({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] }),
+  );
 
   it("is the scenario's assumption, and the war's theatre takes in the belligerents' homelands", () => {
     const byId = new Map(r.assumptions.map((a) => [a.id, a]));
@@ -201,7 +203,9 @@ describe("widening to the homelands", () => {
 });
 
 describe("Ukraine in Kursk, December 2024", () => {
-  const r = answer({ as_of: "2024-12-05", events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")] });
+  const r = perTest(() =>
+    answer({ as_of: "2024-12-05", events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")] }),
+  );
 
   it("the DPRK's obligation brings it into the war, on the default that an ongoing attack counts", () => {
     expect(one(r.obligations, "PRK", "RUS", RUSSIA_DPRK, "4").joins_war).toBe(true);
@@ -247,11 +251,13 @@ describe("Ukraine in Kursk, December 2024", () => {
 
 describe("an instrument reading the scenario adopts", () => {
   const key = `${RUSSIA_DPRK}/mutual-assistance/laws-of-the-parties`;
-  const r = answer({
-    as_of: "2024-12-05",
-    events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")],
-    options: { readings: [key] },
-  });
+  const r = perTest(() =>
+    answer({
+      as_of: "2024-12-05",
+      events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")],
+      options: { readings: [key] },
+    }),
+  );
 
   it("is listed once in the table, adopted, and named in the header", () => {
     expect(r.adopted).toEqual([key]);
@@ -261,7 +267,9 @@ describe("an instrument reading the scenario adopts", () => {
 });
 
 describe("instruments not in force on the date", () => {
-  const r = answer({ as_of: "2025-06-01", events: [event("a", "armed-attack", "ISR", "IRN", "2025-05-01")] });
+  const r = perTest(() =>
+    answer({ as_of: "2025-06-01", events: [event("a", "armed-attack", "ISR", "IRN", "2025-05-01")] }),
+  );
 
   it("a signed instrument's clauses that would bind are apart, in wave 1, joining no war", () => {
     const pending = r.not_in_force.find((n) => n.instrument === "russia-iran-2025");
@@ -291,14 +299,16 @@ describe("instruments not in force on the date", () => {
 });
 
 describe("a disputed judgement is what an obligation turns on", () => {
-  const r = answer({
-    as_of: "2025-06-01",
-    events: [
-      event("b", "border-incident", "RUS", "EST", "2025-05-01", {
-        armed_attack: { value: true, disputed: true },
-      }),
-    ],
-  });
+  const r = perTest(() =>
+    answer({
+      as_of: "2025-06-01",
+      events: [
+        event("b", "border-incident", "RUS", "EST", "2025-05-01", {
+          armed_attack: { value: true, disputed: true },
+        }),
+      ],
+    }),
+  );
 
   it("NATO Art. 5 toward Estonia turns on the disputed armed attack, before the victim test", () => {
     const row = one(r.obligations, "USA", "EST", "north-atlantic-treaty-1949", "5");
@@ -311,7 +321,7 @@ describe("a disputed judgement is what an obligation turns on", () => {
 });
 
 describe("conditions name the states they tested", () => {
-  const r = answer({ as_of: "1900-03-01", events: franceInvadesItaly });
+  const r = perTest(() => answer({ as_of: "1900-03-01", events: franceInvadesItaly }));
 
   it("the state at war, and the attacker a clause names", () => {
     const war = one(r.obligations, "DEU", "ITA", TRIPLE, "4").conditions.find(
@@ -344,14 +354,16 @@ describe("conditions name the states they tested", () => {
 
 describe("the theatre of each war", () => {
   // Two wars (France–Italy, Russia–China) and an attack judged not to be war (the United States on Mexico).
-  const r = answer({
-    as_of: "1900-03-01",
-    events: [
-      event("inv", "invasion", "FRA", "ITA", "1900-02-01"),
-      event("s", "armed-attack", "USA", "MEX", "1900-02-10", { state_of_war: false }),
-      event("w2", "invasion", "RUS", "CHN", "1900-02-15"),
-    ],
-  });
+  const r = perTest(() =>
+    answer({
+      as_of: "1900-03-01",
+      events: [
+        event("inv", "invasion", "FRA", "ITA", "1900-02-01"),
+        event("s", "armed-attack", "USA", "MEX", "1900-02-10", { state_of_war: false }),
+        event("w2", "invasion", "RUS", "CHN", "1900-02-15"),
+      ],
+    }),
+  );
 
   it("holds the places attacked in that war, and those attacked outside any war, not the other war's", () => {
     expect(r.wars.map((w) => `${w.id}: ${w.theatre.map((p) => p.code).join(" ")}`)).toEqual([

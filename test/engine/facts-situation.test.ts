@@ -1,7 +1,7 @@
 // The situation built from a scenario: who struck first between two states, states of war and how a war
 // widens, the default place of an event, the judgements an event carries, and what a theatre names.
 import { describe, expect, it } from "vitest";
-import { ask, code, conditions, event, joiners, one, rows } from "./world.js";
+import { ask, code, conditions, event, joiners, one, perTest, rows } from "./world.js";
 
 const CHARTER = "un-charter-1945";
 const TRIPLE = "triple-alliance-1882";
@@ -109,12 +109,14 @@ describe("states of war: a war begins, and a belligerent's new enemy joins it on
 });
 
 describe("what an event carries", () => {
-  const r = ask({
-    as_of: "2025-06-01",
-    events: [
-      event("a", "invasion", "RUS", "EST", "2025-05-01", { invasion: { value: true, disputed: true } }),
-    ],
-  });
+  const r = perTest(() =>
+    ask({
+      as_of: "2025-06-01",
+      events: [
+        event("a", "invasion", "RUS", "EST", "2025-05-01", { invasion: { value: true, disputed: true } }),
+      ],
+    }),
+  );
 
   it("an event with no place is taken to fall on its target, as a stated assumption", () => {
     const row = one(r.obligations, "USA", "EST", NATO, "5");

@@ -2,7 +2,7 @@
 // qualifiers of TEU Art. 42(7) stay when the neutral-states reading makes it discretionary), and a
 // ratification understanding changes the obligations of the party that made it only.
 import { describe, expect, it } from "vitest";
-import { ask, code, event, one } from "./world.js";
+import { ask, code, event, one, perTest } from "./world.js";
 
 const TEU = "teu-art-42-7";
 const NEUTRAL = `${TEU}/aid-and-assistance/neutral-states`;
@@ -34,13 +34,15 @@ describe("China–DPRK Art. II: 'immediately render military and other assistanc
 
 describe("US–ROK Art. III and the US understanding (external armed attack only)", () => {
   // The DPRK strikes both parties: each is bound to the other, the US under its understanding, Korea not.
-  const r = ask({
-    as_of: "2025-06-01",
-    events: [
-      event("a", "armed-attack", "PRK", "USA", "2025-05-01", { at: "USA-HI" }),
-      event("b", "invasion", "PRK", "KOR", "2025-05-01"),
-    ],
-  });
+  const r = perTest(() =>
+    ask({
+      as_of: "2025-06-01",
+      events: [
+        event("a", "armed-attack", "PRK", "USA", "2025-05-01", { at: "USA-HI" }),
+        event("b", "invasion", "PRK", "KOR", "2025-05-01"),
+      ],
+    }),
+  );
   const marked = (row: { conditions: { code: string; understanding?: string | null }[] }) =>
     row.conditions.filter((c) => c.understanding).map((c) => `${c.code} ${c.understanding}`);
 

@@ -1,7 +1,7 @@
 // The threat-of-attack trigger (and Budapest para 4's nuclear one): whose threat counts, an attack as more
 // than a threat, blows at forces abroad, the judgement read the other way, and the conditions that follow.
 import { describe, expect, it } from "vitest";
-import { ask, code, conditions, event, one, rows } from "./world.js";
+import { ask, code, conditions, event, one, perTest, rows } from "./world.js";
 
 const BUDAPEST = "budapest-memorandum-1994";
 const NATO = "north-atlantic-treaty-1949";
@@ -11,7 +11,9 @@ const AUH = "cow:300";
 const at = "2025-06-01";
 
 describe("Budapest para 6: consult when Ukraine is threatened (by anyone)", () => {
-  const threat = ask({ as_of: at, events: [event("t", "threat-of-attack", "RUS", "UKR", "2025-05-01")] });
+  const threat = perTest(() =>
+    ask({ as_of: at, events: [event("t", "threat-of-attack", "RUS", "UKR", "2025-05-01")] }),
+  );
 
   it("a Russian threat to Ukraine binds the other guarantors, not Russia itself", () => {
     expect(rows(threat.commitments, BUDAPEST, "6")).toEqual(["GBR>UKR 6", "USA>UKR 6"]);

@@ -1,6 +1,6 @@
 // What the engine tests share: the real library, loaded once per file, and a way to ask it about a crafted
 // scenario written as people write them (names, ISO3 or COW codes), normalised at the border as the CLI does.
-import { expect, inject } from "vitest";
+import { afterEach, beforeEach, expect, inject } from "vitest";
 import { type WhatIfOptions, whatIf } from "../../src/engine/index.js";
 import type { Result, StateRef } from "../../src/model/result.js";
 import type { Event, Scenario } from "../../src/model/scenario.js";
@@ -42,6 +42,42 @@ export function scenario(s: Omit<Scenario, "title"> & { title?: string }): Scena
 export function ask(s: Omit<Scenario, "title"> & { title?: string }, options: WhatIfOptions = {}): Result {
   return whatIf(fresh(), scenario(s), options);
 }
+
+/**
+ * An answer a block of tests shares, worked out again in each test that reads it, so that each test
+ * executes the engine code it checks (mutation testing runs, per mutant, only the tests that executed its
+ * code). Reads outside a test work it out every time.
+ */
+export function perTest<T extends object>(make: () => T): T {
+  const slot: { value?: T } = {};
+  slots.push(slot);
+  const current = (): T => {
+    if (!inTest) return make();
+    slot.value ??= make();
+    return slot.value;
+  };
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(current(), key),
+    has: (_, key) => Reflect.has(current(), key),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(current(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(current()),
+  });
+}
+
+const slots: { value?: unknown }[] = [];
+let inTest = false;
+
+/** Called around every test: by the hooks below, and by reset.ts where files share this module. */
+export function startTest(): void {
+  inTest = true;
+}
+export function endTest(): void {
+  inTest = false;
+  for (const slot of slots) slot.value = undefined;
+}
+beforeEach(startTest);
+afterEach(endTest);
 
 /** An event, with the fields each test does not care about filled in. */
 export function event(
