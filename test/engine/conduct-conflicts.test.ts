@@ -10,11 +10,13 @@ describe("South Korea invades the DPRK (hypothetical, 2025): China and Russia ar
   const r = perTest(() =>
     ask({ as_of: "2025-06-01", events: [event("a", "invasion", "KOR", "PRK", "2025-05-01")] }),
   );
-  const conflicts = r.conflicts.filter((c) => c.kind === "assistance-vs-prohibition");
+  const conflicts = () => r.conflicts.filter((c) => c.kind === "assistance-vs-prohibition");
 
   it("each is in conflict with the three embargoes on arms to the DPRK, not with the bans on its exports", () => {
     expect(
-      conflicts.map((c) => `${code(c.state)} ${c.against?.instrument} ${c.against?.article}`).sort(),
+      conflicts()
+        .map((c) => `${code(c.state)} ${c.against?.instrument} ${c.against?.article}`)
+        .sort(),
     ).toEqual([
       "CHN unscr-1718-2006 8(a)",
       "CHN unscr-1874-2009 10",
@@ -26,7 +28,7 @@ describe("South Korea invades the DPRK (hypothetical, 2025): China and Russia ar
   });
 
   it("each conflict names the war, the treaty obligation, and the prohibition toward no one state", () => {
-    for (const c of conflicts) {
+    for (const c of conflicts()) {
       expect(c.war).toBe("war-1");
       expect(c.obligations.map((o) => `${code(o.beneficiary)} ${o.instrument} ${o.article}`)).toEqual([
         code(c.state) === "CHN" ? "PRK china-dprk-1961 II" : "PRK russia-dprk-2024 4",
@@ -37,7 +39,7 @@ describe("South Korea invades the DPRK (hypothetical, 2025): China and Russia ar
   });
 
   it("each has the two views, the prohibition prevailing and the resolution's own self-defence reading", () => {
-    const c = conflicts.find((x) => code(x.state) === "RUS" && x.against?.instrument === "unscr-2270-2016");
+    const c = conflicts().find((x) => code(x.state) === "RUS" && x.against?.instrument === "unscr-2270-2016");
     expect(c?.views).toEqual([
       { view: "prohibition-prevails", held_by: [], cites: [`${CHARTER}/25`, `${CHARTER}/103`] },
       {

@@ -46,13 +46,13 @@ export function ask(s: Omit<Scenario, "title"> & { title?: string }, options: Wh
 /**
  * An answer a block of tests shares, worked out again in each test that reads it, so that each test
  * executes the engine code it checks (mutation testing runs, per mutant, only the tests that executed its
- * code). Reads outside a test work it out every time.
+ * code). Read outside a test, it would count as no test's: reading it there is an error.
  */
 export function perTest<T extends object>(make: () => T): T {
   const slot: { value?: T } = {};
   slots.push(slot);
   const current = (): T => {
-    if (!inTest) return make();
+    if (!inTest) throw new Error("a shared answer is read outside a test: read it inside one");
     slot.value ??= make();
     return slot.value;
   };
