@@ -38,6 +38,8 @@ export interface DateView {
   /** Binding non-aggression pledges and prohibitions in force. */
   nonAggression: readonly Applicable[];
   prohibitions: readonly Applicable[];
+  /** Every such rule in force, whatever its instrument's legal force: a reading may make one binding. */
+  rules: readonly Applicable[];
   /** obligor → ally → the first pledge it owes it (defence, offence or neutrality, binding, in force). */
   allies: ReadonlyMap<string, ReadonlyMap<string, Pledge>>;
 }
@@ -140,6 +142,7 @@ function build(library: Library, asOf: string): DateView {
     allies,
     nonAggression: binding.filter((r) => r.provision.kind === "non-aggression"),
     prohibitions: binding.filter((r) => r.provision.kind === "prohibition"),
+    rules: inForce.flatMap((s) => s.rules),
   };
 }
 

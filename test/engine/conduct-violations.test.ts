@@ -82,3 +82,17 @@ describe("a prohibition forbids one conduct, and binds its obligors", () => {
     expect(r.violations.every((v) => v.assumption === null)).toBe(true);
   });
 });
+
+describe("a reading that makes a political pledge binding makes breaking it a violation", () => {
+  const BUDAPEST = "budapest-memorandum-1994";
+  const invasion = { as_of: "2022-03-01", events: [event("inv", "invasion", "RUS", "UKR", "2022-02-24")] };
+
+  it("Budapest para. 2, political by default: Russia's invasion of Ukraine breaks no treaty pledge of it", () => {
+    expect(found(ask(invasion)).filter((v) => v.includes(BUDAPEST))).toEqual([]);
+  });
+
+  it("under the reading that it binds in law, the same invasion breaks para. 2, by Russia alone", () => {
+    const r = ask(invasion, { readings: [`${BUDAPEST}/no-force-against-ukraine/legally-binding`] });
+    expect(found(r).filter((v) => v.includes(BUDAPEST))).toEqual([`RUS>UKR ${BUDAPEST} 2 use-of-force inv`]);
+  });
+});
