@@ -1,9 +1,9 @@
 // A what-if within a work budget: past it, the work stops by throwing, naming what was exceeded.
 import { describe, expect, it } from "vitest";
 import { BudgetExceeded, budget } from "../../src/engine/index.js";
-import { ask, event } from "./world.js";
+import { ask, franceInvadesItaly } from "./world.js";
 
-const war = { as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] };
+const war = { as_of: "1900-03-01", events: franceInvadesItaly };
 
 function thrown(run: () => unknown): BudgetExceeded {
   try {

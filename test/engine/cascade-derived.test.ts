@@ -2,10 +2,9 @@
 // war, and those blows can bind further states in the next wave. Without a war nobody joins, and an option
 // that takes only automatic obligations leaves no decision at all to a state bound only at its discretion.
 import { describe, expect, it } from "vitest";
-import { ask, code, conditions, decisionOf, event, one, perTest } from "./world.js";
+import { ask, code, conditions, decisionOf, event, franceInvadesItaly, one, perTest } from "./world.js";
 
 const FRANCO_RUSSIAN = "franco-russian-alliance-1894";
-const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("a joiner's blows on an enemy's homeland, when the war is widened to the homelands", () => {
   // Under the territorial reading the victim is the state attacked on its territory, whoever began the war.

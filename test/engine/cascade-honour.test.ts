@@ -2,7 +2,7 @@
 // that pledge, resumed from the wave the conflict arose in. Honouring one pledge brings it in on that side.
 import { describe, expect, it } from "vitest";
 import type { Result } from "../../src/model/result.js";
-import { ask, code, event, perTest } from "./world.js";
+import { ask, australiaAndNewZealandAtWar, code, event, perTest } from "./world.js";
 
 const ANZUS = "anzus-1951";
 const ARAB = "arab-league-joint-defence-1950";
@@ -28,10 +28,7 @@ describe("bound to both sides: each side it could honour is its own point", () =
     ask(
       {
         as_of: "1980-03-01",
-        events: [
-          event("a", "invasion", "NZL", "AUS", "1980-01-01"),
-          event("b", "invasion", "AUS", "NZL", "1980-01-02"),
-        ],
+        events: australiaAndNewZealandAtWar,
       },
       { general: ["territorial"] },
     ),

@@ -1,12 +1,11 @@
 // The cascade runs in waves: obligations, then who joins, then what the joiners' war brings. An obligation
 // carries the wave it first held in; the joining decisions are listed by state, each state's in wave order.
 import { describe, expect, it } from "vitest";
-import { ask, code, decisionOf, event, one, perTest } from "./world.js";
+import { ask, code, decisionOf, event, franceInvadesItaly, one, perTest } from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
 const ROMANIA = "romania-austria-hungary-1883";
 const AUH = "cow:300";
-const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("an obligation carries the wave it first held in", () => {
   // France also threatens Germany, so Germany's partners' obligations toward it are tested from the first wave.

@@ -2,7 +2,7 @@
 // forbids: each supply embargo is a conflict with two views (the Charter's primacy, Arts. 25 and 103; or the
 // self-defence exception, Art. 51). The export bans bind supplies from the DPRK, which defending it is not.
 import { describe, expect, it } from "vitest";
-import { ask, code, event, perTest } from "./world.js";
+import { ask, australiaAndNewZealandAtWar, code, event, perTest } from "./world.js";
 
 const CHARTER = "un-charter-1945";
 
@@ -75,10 +75,7 @@ describe("bound to both sides of one war", () => {
     const r = ask(
       {
         as_of: "1980-03-01",
-        events: [
-          event("a", "invasion", "NZL", "AUS", "1980-01-01"),
-          event("b", "invasion", "AUS", "NZL", "1980-01-02"),
-        ],
+        events: australiaAndNewZealandAtWar,
       },
       { general: ["territorial"] },
     );

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { WhatIfOptions } from "../../src/engine/index.js";
 import type { Contested, Result } from "../../src/model/result.js";
 import type { Event } from "../../src/model/scenario.js";
-import { ask, code, event, perTest } from "./world.js";
+import { ask, australiaAndNewZealandAtWar, code, event, franceInvadesItaly, perTest } from "./world.js";
 
 interface Stand {
   bound: boolean;
@@ -207,15 +207,12 @@ function checkAll(as_of: string, events: Event[], base: WhatIfOptions = {}, loos
 
 describe("every reading point agrees with full what-ifs, under both readings of who is owed", () => {
   it("France invades Italy, 1900 (Triple Alliance, forces abroad)", () => {
-    const r = checkAll("1900-03-01", [event("inv", "invasion", "FRA", "ITA", "1900-02-01")], {}, true);
+    const r = checkAll("1900-03-01", franceInvadesItaly, {}, true);
     expect(r.contested.length).toBeGreaterThan(0);
   });
 
   it("New Zealand and Australia invade each other, 1980 (the territorial reading changes who joins)", () => {
-    const events = [
-      event("a", "invasion", "NZL", "AUS", "1980-01-01"),
-      event("b", "invasion", "AUS", "NZL", "1980-01-02"),
-    ];
+    const events = australiaAndNewZealandAtWar;
     const r = checkAll("1980-03-01", events);
     expect(r.contested.some((c) => c.point.id === "territorial")).toBe(true);
     checkAll("1980-03-01", events, { general: ["territorial"] });
@@ -260,9 +257,7 @@ describe("every reading point agrees with full what-ifs, under both readings of 
 });
 
 describe("what each contested point says of itself", () => {
-  const france = perTest(() =>
-    ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] }),
-  );
+  const france = perTest(() => ask({ as_of: "1900-03-01", events: franceInvadesItaly }));
   const point = (r: Result, id: string, under = "victim") =>
     r.contested.find((c) => c.point.id === id && c.under === under)?.point;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { WhatIfOptions } from "../../src/engine/index.js";
 import type { Result } from "../../src/model/result.js";
 import type { Event } from "../../src/model/scenario.js";
-import { ask, code, event, one } from "./world.js";
+import { ask, australiaAndNewZealandAtWar, code, event, franceInvadesItaly, one } from "./world.js";
 
 interface Stand {
   bound: boolean;
@@ -90,7 +90,7 @@ function compare(
 describe("contested flips agree with a full what-if under the alternative", () => {
   it("an instrument reading that drops a condition (Triple Alliance Art. III, one or more)", () => {
     const key = "triple-alliance-1882/casus-foederis/one-or-more";
-    const point = compare(key, "1900-03-01", [event("inv", "invasion", "FRA", "ITA", "1900-02-01")], {
+    const point = compare(key, "1900-03-01", franceInvadesItaly, {
       readings: [key],
     });
     expect(point?.flips.length).toBeGreaterThan(0);
@@ -114,10 +114,7 @@ describe("contested flips agree with a full what-if under the alternative", () =
   });
 
   it("the other reading of who is owed (territorial), which changes who joins", () => {
-    const events = [
-      event("a", "invasion", "NZL", "AUS", "1980-01-01"),
-      event("b", "invasion", "AUS", "NZL", "1980-01-02"),
-    ];
+    const events = australiaAndNewZealandAtWar;
     compare("territorial", "1980-03-01", events, { general: ["territorial"] });
     compare("victim", "1980-03-01", events, { general: ["victim"] }, events, { general: ["territorial"] });
   });
@@ -169,7 +166,7 @@ describe("what a contested point shows", () => {
   });
 
   it("a point that changes nothing is not shown", () => {
-    const r = ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] });
+    const r = ask({ as_of: "1900-03-01", events: franceInvadesItaly });
     expect(r.contested.every((c) => c.flips.length + c.joins.length + c.violations.length > 0)).toBe(true);
     // Nothing in the Korean war of 2025 turns on a reading of the Franco-Russian convention, or of Rio.
     const korea = ask({
@@ -180,7 +177,7 @@ describe("what a contested point shows", () => {
   });
 
   it("a point is shown again under the other reading of who is owed only where it changes something else there", () => {
-    const r = ask({ as_of: "1900-03-01", events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")] });
+    const r = ask({ as_of: "1900-03-01", events: franceInvadesItaly });
     const under = r.contested.filter((c) => c.point.id === "forces-abroad").map((c) => c.under);
     expect(under).toEqual(["victim", "territorial"]);
     const once = r.contested.filter((c) => c.point.id === "triple-alliance-1882/casus-foederis/one-or-more");

@@ -1,7 +1,7 @@
 // The facts of a scenario: which events count on the date, how wars begin and widen, what is an attack,
 // and the readings and options a scenario asks for.
 import { describe, expect, it } from "vitest";
-import { ask, code, event, obligors, one, rows } from "./world.js";
+import { ask, code, event, franceInvadesItaly, obligors, one, rows } from "./world.js";
 
 const sides = (r: ReturnType<typeof ask>) =>
   r.wars.map((w) => w.sides.map((s) => `${code(s.state)}:${s.side}:${s.wave}`));
@@ -185,7 +185,7 @@ describe("the readings and options a scenario asks for", () => {
   it("an instrument reading among the scenario's readings is adopted", () => {
     const r = ask({
       as_of: "1900-03-01",
-      events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")],
+      events: franceInvadesItaly,
       options: { readings: ["triple-alliance-1882/casus-foederis/one-or-more"] },
     });
     expect(r.adopted).toEqual(["triple-alliance-1882/casus-foederis/one-or-more"]);

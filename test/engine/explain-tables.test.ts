@@ -7,14 +7,13 @@ import { pivotal } from "../../src/engine/explain.js";
 import { type WhatIfOptions, whatIf } from "../../src/engine/index.js";
 import type { ConditionCode, Result } from "../../src/model/result.js";
 import type { Scenario } from "../../src/model/scenario.js";
-import { code, event, library, one, perTest, scenario } from "./world.js";
+import { code, event, franceInvadesItaly, library, one, perTest, scenario } from "./world.js";
 
 const answer = (s: Omit<Scenario, "title">, options: WhatIfOptions = {}): Result =>
   whatIf(library.withInstruments(library.instruments), scenario(s), options);
 
 const TRIPLE = "triple-alliance-1882";
 const RUSSIA_DPRK = "russia-dprk-2024";
-const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("pivotal: every code in docs/result.md's order", () => {
   const order: ConditionCode[] = [

@@ -3,10 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { pivotal } from "../../src/engine/explain.js";
 import { Result } from "../../src/model/result.js";
-import { ask, code, event, one } from "./world.js";
+import { ask, code, event, franceInvadesItaly, one } from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
-const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("the result contract", () => {
   it("fits its schema and says what it answers", () => {

@@ -1,7 +1,7 @@
 // The situation built from a scenario: who struck first between two states, states of war and how a war
 // widens, the default place of an event, the judgements an event carries, and what a theatre names.
 import { describe, expect, it } from "vitest";
-import { ask, code, conditions, event, joiners, one, perTest, rows } from "./world.js";
+import { ask, code, conditions, event, franceInvadesItaly, joiners, one, perTest, rows } from "./world.js";
 
 const CHARTER = "un-charter-1945";
 const TRIPLE = "triple-alliance-1882";
@@ -154,7 +154,7 @@ describe("the theatre a scenario names", () => {
   it("'homelands' widens the war and is no place of the theatre", () => {
     const r = ask({
       as_of: "1900-03-01",
-      events: [event("inv", "invasion", "FRA", "ITA", "1900-02-01")],
+      events: franceInvadesItaly,
       theatre: ["homelands"],
     });
     const places = r.wars[0]?.theatre.map((p) => p.code) ?? [];

@@ -1,12 +1,20 @@
 // Bound is not joining: a state joins a war when a binding military obligation calls for it and nothing
 // pulls it the other way; the scenario can bring states in or keep them out.
 import { describe, expect, it } from "vitest";
-import { ask, code, decisionOf, event, joiners, one } from "./world.js";
+import {
+  ask,
+  australiaAndNewZealandAtWar,
+  code,
+  decisionOf,
+  event,
+  franceInvadesItaly,
+  joiners,
+  one,
+} from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
 const ARAB = "arab-league-joint-defence-1950";
 const AUH = "cow:300";
-const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("a binding military obligation brings its obligor into the war", () => {
   it("Germany and Austria-Hungary join Italy's war under Triple Alliance Art. II", () => {
@@ -156,10 +164,7 @@ describe("a conflict of pledges keeps a state out, and each way out is a contest
     const r = ask(
       {
         as_of: "1980-03-01",
-        events: [
-          event("a", "invasion", "NZL", "AUS", "1980-01-01"),
-          event("b", "invasion", "AUS", "NZL", "1980-01-02"),
-        ],
+        events: australiaAndNewZealandAtWar,
       },
       { general: ["territorial"] },
     );

@@ -1,10 +1,9 @@
 // Where the war is: the places attacked and where the scenario stations forces. A joiner's forces are where
 // they go to defend, never invented in a partner's homeland; widening to the homelands is the scenario's choice.
 import { describe, expect, it } from "vitest";
-import { ask, code, conditions, event, obligors, one, rows } from "./world.js";
+import { ask, code, conditions, event, franceInvadesItaly, obligors, one, rows } from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
-const franceInvadesItaly = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
 
 describe("the theatre by default", () => {
   it("is the places attacked: no attack on Germany's homeland is invented when it joins", () => {

@@ -91,6 +91,15 @@ export function event(
   return { id, kind, by, ...(against ? { against } : {}), start, ...more } as Event;
 }
 
+/** France invades Italy in 1900: the Triple Alliance's casus foederis, and the war many blocks build on. */
+export const franceInvadesItaly: Event[] = [event("inv", "invasion", "FRA", "ITA", "1900-02-01")];
+
+/** New Zealand and Australia invade each other (1980, counterfactual): allies of both caught between them. */
+export const australiaAndNewZealandAtWar: Event[] = [
+  event("a", "invasion", "NZL", "AUS", "1980-01-01"),
+  event("b", "invasion", "AUS", "NZL", "1980-01-02"),
+];
+
 type Row = {
   obligor: StateRef;
   beneficiary: StateRef;
