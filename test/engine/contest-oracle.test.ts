@@ -6,50 +6,15 @@ import { describe, expect, it } from "vitest";
 import type { WhatIfOptions } from "../../src/engine/index.js";
 import type { Contested, Result } from "../../src/model/result.js";
 import type { Event } from "../../src/model/scenario.js";
+import { joinersOf, NOT_BOUND, rowKey, standOf, stands } from "./stands.js";
 import { ask, australiaAndNewZealandAtWar, code, event, franceInvadesItaly, perTest } from "./world.js";
 
-interface Stand {
-  bound: boolean;
-  strength: string | null;
-  against: string[];
-  joins: boolean;
-}
-
-const NOT_BOUND: Stand = { bound: false, strength: null, against: [], joins: false };
-
-function stands(r: Result): Map<string, Stand> {
-  const out = new Map<string, Stand>();
-  for (const o of [...r.obligations, ...r.commitments]) {
-    const joins = r.belligerents.some(
-      (b) =>
-        code(b.state) === code(o.obligor) &&
-        b.via?.instrument === o.instrument &&
-        b.via.article === o.article &&
-        code(b.via.beneficiary) === code(o.beneficiary),
-    );
-    out.set(`${code(o.obligor)}>${code(o.beneficiary)} ${o.instrument} ${o.article} ${o.provision}`, {
-      bound: true,
-      strength: o.strength,
-      against: o.against.map(code).sort(),
-      joins,
-    });
-  }
-  return out;
-}
-
-const joinersOf = (r: Result) =>
-  new Set(r.belligerents.filter((b) => b.wave > 0).map((b) => `${code(b.state)}|${b.war}`));
 const violationsOf = (r: Result) =>
   new Set(r.violations.map((v) => `${code(v.by)}|${v.instrument}|${v.article}|${v.event}`));
 
 /** The unmet conditions of every clause an answer tested and found not binding. */
 function unmetOf(r: Result): Map<string, string[]> {
-  return new Map(
-    r.not_triggered.map((o) => [
-      `${code(o.obligor)}>${code(o.beneficiary)} ${o.instrument} ${o.article} ${o.provision}`,
-      o.unmet.filter((c) => !c.met).map((c) => c.code),
-    ]),
-  );
+  return new Map(r.not_triggered.map((o) => [rowKey(o), o.unmet.filter((c) => !c.met).map((c) => c.code)]));
 }
 
 /** Still not binding, but nothing left unmet except what a party can still do: ask for help, or call allies. */
@@ -96,17 +61,11 @@ function expected(main: Result, alternative: Result) {
 
 /** What a point shows, in the same terms. */
 function shown(c: Contested) {
-  const pick = (s: Contested["flips"][number]["main"]): Stand => ({
-    bound: s.bound,
-    strength: s.strength,
-    against: s.against.map(code).sort(),
-    joins: s.joins,
-  });
   const flips = c.flips
     .map((f) => {
-      const key = `${code(f.obligor)}>${code(f.beneficiary)} ${f.instrument} ${f.article} ${f.provision}`;
+      const key = rowKey(f);
       if (!f.main.bound && !f.alternative.bound) return closerFlip(key, f.main.unmet, f.alternative.unmet);
-      return `${key} ${JSON.stringify(pick(f.main))} ${JSON.stringify(pick(f.alternative))}`;
+      return `${key} ${JSON.stringify(standOf(f.main))} ${JSON.stringify(standOf(f.alternative))}`;
     })
     .sort();
   const joins = c.joins.map((j) => `${code(j.state)}|${j.war} ${j.main} ${j.alternative}`).sort();

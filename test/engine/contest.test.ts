@@ -4,39 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { WhatIfOptions } from "../../src/engine/index.js";
 import type { Result } from "../../src/model/result.js";
 import type { Event } from "../../src/model/scenario.js";
+import { joinersOf, NOT_BOUND, rowKey, type Stand, standOf, stands } from "./stands.js";
 import { ask, australiaAndNewZealandAtWar, code, event, franceInvadesItaly, one } from "./world.js";
-
-interface Stand {
-  bound: boolean;
-  strength: string | null;
-  against: string[];
-  joins: boolean;
-}
-
-/** Every obligation and commitment of an answer by obligor, beneficiary and provision, as a contested flip states it. */
-function stands(r: Result): Map<string, Stand> {
-  const out = new Map<string, Stand>();
-  for (const o of [...r.obligations, ...r.commitments]) {
-    const joins = r.belligerents.some(
-      (b) =>
-        code(b.state) === code(o.obligor) &&
-        b.via?.instrument === o.instrument &&
-        b.via.article === o.article &&
-        code(b.via.beneficiary) === code(o.beneficiary),
-    );
-    out.set(`${code(o.obligor)}>${code(o.beneficiary)} ${o.instrument} ${o.article} ${o.provision}`, {
-      bound: true,
-      strength: o.strength,
-      against: o.against.map(code).sort(),
-      joins,
-    });
-  }
-  return out;
-}
-
-const NOT_BOUND: Stand = { bound: false, strength: null, against: [], joins: false };
-const joinersOf = (r: Result) =>
-  new Set(r.belligerents.filter((b) => b.wave > 0).map((b) => `${code(b.state)}|${b.war}`));
 
 /** The contested point of `main` with this id, checked flip by flip against the full answer `alternative`. */
 function agrees(main: Result, alternative: Result, id: string): void {
@@ -48,16 +17,12 @@ function agrees(main: Result, alternative: Result, id: string): void {
   const after = stands(alternative);
   const shown = new Map<string, { main: Stand; alternative: Stand }>();
   for (const f of point.flips) {
-    const key = `${code(f.obligor)}>${code(f.beneficiary)} ${f.instrument} ${f.article} ${f.provision}`;
-    const pick = (s: (typeof f)["main"]): Stand => ({
-      bound: s.bound,
-      strength: s.strength,
-      against: s.against.map(code).sort(),
-      joins: s.joins,
-    });
-    shown.set(key, { main: pick(f.main), alternative: pick(f.alternative) });
-    expect(pick(f.main), `${key} in the main answer`).toEqual(before.get(key) ?? NOT_BOUND);
-    expect(pick(f.alternative), `${key} in the full alternative answer`).toEqual(after.get(key) ?? NOT_BOUND);
+    const key = rowKey(f);
+    shown.set(key, { main: standOf(f.main), alternative: standOf(f.alternative) });
+    expect(standOf(f.main), `${key} in the main answer`).toEqual(before.get(key) ?? NOT_BOUND);
+    expect(standOf(f.alternative), `${key} in the full alternative answer`).toEqual(
+      after.get(key) ?? NOT_BOUND,
+    );
   }
   // And nothing that changes is left out.
   for (const key of new Set([...before.keys(), ...after.keys()])) {

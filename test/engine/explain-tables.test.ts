@@ -1,16 +1,10 @@
 // The `casus.result/2` object, field by field, on real treaties: pivotal's order, joins_war, the readings an
 // obligation was read under, texts and sources once, the tables of readings, assumptions and places, and the
-// instruments not in force. Each answer here is worked out afresh (not taken from world.ts's shared cache), so
-// a change to how the result is written shows here even when another file asked the same question first.
+// instruments not in force.
 import { describe, expect, it } from "vitest";
 import { pivotal } from "../../src/engine/explain.js";
-import { type WhatIfOptions, whatIf } from "../../src/engine/index.js";
-import type { ConditionCode, Result } from "../../src/model/result.js";
-import type { Scenario } from "../../src/model/scenario.js";
-import { code, event, franceInvadesItaly, library, one, perTest, scenario } from "./world.js";
-
-const answer = (s: Omit<Scenario, "title">, options: WhatIfOptions = {}): Result =>
-  whatIf(library.withInstruments(library.instruments), scenario(s), options);
+import type { ConditionCode } from "../../src/model/result.js";
+import { ask, code, event, franceInvadesItaly, one, perTest } from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
 const RUSSIA_DPRK = "russia-dprk-2024";
@@ -46,7 +40,7 @@ describe("pivotal: every code in docs/result.md's order", () => {
 });
 
 describe("France invades Italy, 1900", () => {
-  const r = perTest(() => answer({ as_of: "1900-03-01", events: franceInvadesItaly }));
+  const r = perTest(() => ask({ as_of: "1900-03-01", events: franceInvadesItaly }));
 
   it("only the obligation that brings a state into the war joins it; each carries the readings it rests on", () => {
     // Art. 2 (aid to Italy attacked by France) brings Germany in; Arts. 4 and 5 are also bound but do not.
@@ -185,9 +179,7 @@ describe("France invades Italy, 1900", () => {
 });
 
 describe("widening to the homelands", () => {
-  const r = perTest(() =>
-    answer({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] }),
-  );
+  const r = perTest(() => ask({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["homelands"] }));
 
   it("is the scenario's assumption, and the war's theatre takes in the belligerents' homelands", () => {
     const byId = new Map(r.assumptions.map((a) => [a.id, a]));
@@ -203,7 +195,7 @@ describe("widening to the homelands", () => {
 
 describe("Ukraine in Kursk, December 2024", () => {
   const r = perTest(() =>
-    answer({ as_of: "2024-12-05", events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")] }),
+    ask({ as_of: "2024-12-05", events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")] }),
   );
 
   it("the DPRK's obligation brings it into the war, on the default that an ongoing attack counts", () => {
@@ -251,7 +243,7 @@ describe("Ukraine in Kursk, December 2024", () => {
 describe("an instrument reading the scenario adopts", () => {
   const key = `${RUSSIA_DPRK}/mutual-assistance/laws-of-the-parties`;
   const r = perTest(() =>
-    answer({
+    ask({
       as_of: "2024-12-05",
       events: [event("kursk", "invasion", "UKR", "RUS", "2024-08-06")],
       options: { readings: [key] },
@@ -267,7 +259,7 @@ describe("an instrument reading the scenario adopts", () => {
 
 describe("instruments not in force on the date", () => {
   const r = perTest(() =>
-    answer({ as_of: "2025-06-01", events: [event("a", "armed-attack", "ISR", "IRN", "2025-05-01")] }),
+    ask({ as_of: "2025-06-01", events: [event("a", "armed-attack", "ISR", "IRN", "2025-05-01")] }),
   );
 
   it("a signed instrument's clauses that would bind are apart, in wave 1, joining no war", () => {
@@ -281,7 +273,7 @@ describe("instruments not in force on the date", () => {
   });
 
   it("an ended instrument has nothing that would bind and nothing untriggered", () => {
-    const k = answer({
+    const k = ask({
       as_of: "2025-06-01",
       events: [event("a", "armed-attack", "KOR", "PRK", "2025-05-01")],
     });
@@ -299,7 +291,7 @@ describe("instruments not in force on the date", () => {
 
 describe("a disputed judgement is what an obligation turns on", () => {
   const r = perTest(() =>
-    answer({
+    ask({
       as_of: "2025-06-01",
       events: [
         event("b", "border-incident", "RUS", "EST", "2025-05-01", {
@@ -320,7 +312,7 @@ describe("a disputed judgement is what an obligation turns on", () => {
 });
 
 describe("conditions name the states they tested", () => {
-  const r = perTest(() => answer({ as_of: "1900-03-01", events: franceInvadesItaly }));
+  const r = perTest(() => ask({ as_of: "1900-03-01", events: franceInvadesItaly }));
 
   it("the state at war, and the attacker a clause names", () => {
     const war = one(r.obligations, "DEU", "ITA", TRIPLE, "4").conditions.find(
@@ -354,7 +346,7 @@ describe("conditions name the states they tested", () => {
 describe("the theatre of each war", () => {
   // Two wars (France–Italy, Russia–China) and an attack judged not to be war (the United States on Mexico).
   const r = perTest(() =>
-    answer({
+    ask({
       as_of: "1900-03-01",
       events: [
         event("inv", "invasion", "FRA", "ITA", "1900-02-01"),
@@ -384,7 +376,7 @@ describe("the theatre of each war", () => {
   });
 
   it("a war nobody joins assumes nothing of joiners' engagement", () => {
-    const alone = answer({
+    const alone = ask({
       as_of: "1900-03-01",
       events: [event("w2", "invasion", "RUS", "CHN", "1900-02-15")],
     });
@@ -404,7 +396,7 @@ describe("the theatre of each war", () => {
   });
 
   it("a place the scenario adds is its own assumption, and joins the theatre", () => {
-    const added = answer({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["DEU"] });
+    const added = ask({ as_of: "1900-03-01", events: franceInvadesItaly, theatre: ["DEU"] });
     expect(added.wars[0]?.theatre.map((p) => p.code)).toEqual(["DEU", "ITA"]);
     expect(added.assumptions.find((a) => a.id === "theatre")).toMatchObject({
       value: "attacked-places",
@@ -423,7 +415,7 @@ describe("the theatre of each war", () => {
   });
 
   it("forces the scenario stations abroad are an assumption of their own, and in the theatre", () => {
-    const stationed = answer({
+    const stationed = ask({
       as_of: "1900-03-01",
       events: franceInvadesItaly,
       forces: [{ state: "DEU", at: ["AUS"] }],
