@@ -3,7 +3,7 @@ import type { ArticleText } from "../treaties/library.js";
 import type { Applicable } from "./applicability.js";
 import type { Found, Outcome } from "./cascade.js";
 import { holds } from "./facts.js";
-import { readingKey } from "./provision.js";
+import { adoptedReadings, legalForceUnder } from "./provision.js";
 
 /** An article another answer cites: an instrument and the article as it read that day. */
 export interface Cited {
@@ -41,15 +41,12 @@ const canonOf = (outcome: Outcome) => (c: string) => outcome.ctx.library.registr
 function rules(outcome: Outcome, kind: "non-aggression" | "prohibition"): readonly Applicable[] {
   const { view, config } = outcome;
   if (config.readings.size === 0) return kind === "non-aggression" ? view.nonAggression : view.prohibitions;
-  return view.rules.filter((r) => r.provision.kind === kind && legalForce(r, config.readings) === "binding");
-}
-
-function legalForce(rule: Applicable, adopted: ReadonlySet<string>): Instrument["legal_force"] {
-  let force = rule.instrument.legal_force;
-  for (const reading of rule.provision.readings ?? [])
-    if (reading.changes.legal_force && adopted.has(readingKey(rule.instrument, rule.provision, reading)))
-      force = reading.changes.legal_force;
-  return force;
+  return view.rules.filter(
+    (r) =>
+      r.provision.kind === kind &&
+      legalForceUnder(r.instrument, adoptedReadings(r.instrument, r.provision, config.readings)) ===
+        "binding",
+  );
 }
 
 const listed = (list: readonly string[] | undefined, state: string, canon: (c: string) => string) =>

@@ -33,6 +33,22 @@ export function readingKey(instrument: Instrument, provision: Provision, reading
   return `${instrument.id}/${provision.id}/${reading.id}`;
 }
 
+/** The readings of a provision a run adopts, in the order the file lists them. */
+export function adoptedReadings(
+  instrument: Instrument,
+  provision: Provision,
+  readings: ReadonlySet<string>,
+): Reading[] {
+  return (provision.readings ?? []).filter((r) => readings.has(readingKey(instrument, provision, r)));
+}
+
+/** The instrument's legal force, unless an adopted reading changes it (the last one listed wins). */
+export function legalForceUnder(instrument: Instrument, adopted: readonly Reading[]): LegalForce {
+  let legalForce = instrument.legal_force;
+  for (const reading of adopted) if (reading.changes.legal_force) legalForce = reading.changes.legal_force;
+  return legalForce;
+}
+
 export function provisionKey(instrument: Instrument, article: ArticleText, provision: Provision): string {
   return `${instrument.id}|${article.part ?? ""}${article.article.number}|${provision.id}`;
 }
@@ -120,9 +136,7 @@ export class Provisions {
     obligor: string,
   ): EffectiveProvision {
     const key = provisionKey(instrument, article, provision);
-    const adopted = (provision.readings ?? []).filter((r) =>
-      config.readings.has(readingKey(instrument, provision, r)),
-    );
+    const adopted = adoptedReadings(instrument, provision, config.readings);
     const understandings = (instrument.understandings ?? []).filter((u) =>
       applies(u, article, obligor, this.canon),
     );
@@ -147,14 +161,13 @@ function build(
   let trigger = provision.trigger;
   let strength = provision.strength;
   let qualifiers = [...(provision.qualifiers ?? [])];
-  let legalForce = instrument.legal_force;
+  const legalForce = legalForceUnder(instrument, adopted);
   let isVoid = false;
   for (const reading of adopted) {
     const c = reading.changes;
     if (c.trigger && trigger) trigger = mergeTrigger(trigger, c.trigger);
     if (c.strength) strength = c.strength;
     if (c.qualifiers) qualifiers = c.qualifiers;
-    if (c.legal_force) legalForce = c.legal_force;
     if (c.void) isVoid = true;
   }
   const fromUnderstanding = new Map<string, string>();
