@@ -276,6 +276,25 @@ describe("web app (Chromium)", () => {
     expect(await page.textContent("#scenario-title")).toBe("Web test: read from an article");
   });
 
+  it("the row of shipped scenarios is one Tab stop, and arrow keys move along it", async () => {
+    await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
+    await page.reload();
+    await answered("#scenario=korea-2025-rok-strike");
+    const stops = await page.$$eval(".scenarios button[data-scenario]", (buttons) =>
+      buttons.filter((b) => b.getAttribute("tabindex") === "0").map((b) => b.getAttribute("data-scenario")),
+    );
+    expect(stops).toEqual(["korea-2025-rok-strike"]);
+    await page.focus('.scenarios button[data-scenario="korea-2025-rok-strike"]');
+    await page.keyboard.press("ArrowRight");
+    const next = await page.evaluate("document.activeElement?.getAttribute('data-scenario')");
+    expect(next).not.toBe("korea-2025-rok-strike");
+    expect(next).toBeTruthy();
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-scenario')")).toBe(
+      "korea-2025-rok-strike",
+    );
+  });
+
   it("keyboard only (Tab, Enter) reaches the explanation panel", async () => {
     await page.goto(`${server?.url}/#scenario=korea-2025-rok-strike`);
     await page.reload();

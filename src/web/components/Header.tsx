@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import type { Source } from "../lib/hash.js";
 import type { SavedSummary, ShippedScenario } from "../lib/types.js";
 
@@ -63,6 +63,20 @@ export function Header({
     if (button && row && row.scrollWidth > row.clientWidth)
       row.scrollLeft = button.offsetLeft - row.offsetLeft - (row.clientWidth - button.offsetWidth) / 2;
   }, [pressed, shipped]);
+  // The row is one Tab stop (the scenario on screen, or the first): arrow keys, Home and End move along it,
+  // so a keyboard user does not tab through every shipped scenario to reach the answer.
+  const tabStop = shipped?.some((s) => s.id === pressed) ? pressed : (shipped?.[0]?.id ?? null);
+  const moveAlong = (e: KeyboardEvent<HTMLUListElement>) => {
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button[data-scenario]")];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const to =
+      { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0 }[e.key] ??
+      (e.key === "End" ? buttons.length - 1 : undefined);
+    if (to === undefined) return;
+    e.preventDefault();
+    buttons[(to + buttons.length) % buttons.length]?.focus();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (q.trim()) onSearch(q.trim());
@@ -74,12 +88,13 @@ export function Header({
         <p>If this happens, who is bound to do what, under which treaty article?</p>
       </div>
       <nav aria-label="Scenarios" className="scenarios">
-        <ul className="shipped">
+        <ul className="shipped" onKeyDown={moveAlong}>
           {(shipped ?? []).map((s) => (
             <li key={s.id}>
               <button
                 type="button"
                 aria-pressed={source.kind === "shipped" && source.id === s.id}
+                tabIndex={s.id === tabStop ? 0 : -1}
                 data-scenario={s.id}
                 title={s.scenario.title}
                 onClick={() => onShipped(s.id)}
