@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { Result } from "../src/model/result.js";
-import { BODY_LIMIT, buildApp } from "../src/server/app.js";
+import { acceptsGzip, BODY_LIMIT, buildApp } from "../src/server/app.js";
+import { DEFAULT_LIMITS, Engine } from "../src/server/engine-pool.js";
 import { SCHEMA_VERSION, ScenarioStore } from "../src/server/store.js";
 import { KOREA_LIBRARY, loadLibrary } from "../src/treaties/load.js";
 import { BUILTIN_SCENARIOS } from "../src/treaties/scenario-file.js";
@@ -140,6 +142,62 @@ describe("POST /api/what-if", () => {
   it("rejects an unknown reading query parameter", async () => {
     const res = await post("/api/what-if?colour=red", rokStrike);
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe("answers as sent", () => {
+  const cachedStore = new ScenarioStore(mkdtempSync(join(tmpdir(), "casus-api-cached-")));
+  const cached = buildApp({
+    library,
+    store: cachedStore,
+    engine: new Engine(library, {
+      threads: 0,
+      limits: DEFAULT_LIMITS,
+      cacheEntries: 8,
+      recipe: { paths: [] },
+    }),
+  });
+  afterAll(async () => {
+    await cached.close();
+    cachedStore.close();
+  });
+  const ask = (url: string, headers: Record<string, string> = {}) =>
+    cached.inject({ method: "POST", url, payload: rokStrike, headers });
+
+  it("compresses an answer for a client that accepts gzip, and for no other", async () => {
+    const plain = await ask("/api/what-if");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    const zipped = await ask("/api/what-if", { "accept-encoding": "gzip, deflate" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    const refused = await ask("/api/what-if", { "accept-encoding": "gzip;q=0, identity" });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("reads a request sent again word for word as before, and one with another query anew", async () => {
+    const bound = (body: string) =>
+      (
+        JSON.parse(body) as { obligations: { obligor: { iso3: string }; instrument: string }[] }
+      ).obligations.some((o) => o.obligor.iso3 === "RUS" && o.instrument === "russia-dprk-2024");
+    const first = await ask("/api/what-if");
+    expect((await ask("/api/what-if")).body).toBe(first.body);
+    expect(bound(first.body)).toBe(true);
+    // The same body under the "armed invasion" rendering of Art. 4: a strike is not enough.
+    expect(bound((await ask("/api/what-if?reading=invasion-rendering")).body)).toBe(false);
+  });
+
+  it.each([
+    ["gzip", true],
+    ["br, gzip;q=0.5", true],
+    ["*", true],
+    ["GZIP", true],
+    ["gzip;q=0", false],
+    ["identity", false],
+    ["", false],
+  ])("Accept-Encoding %j allows gzip: %s", (header, allowed) => {
+    expect(acceptsGzip(header)).toBe(allowed);
   });
 });
 

@@ -60,7 +60,7 @@ describe("the work budget, in the engine", () => {
       recipe: { paths: [] },
     });
     const first = await cached.answer(asked(rokStrike));
-    expect(JSON.parse(first).schema).toBe("casus.result/2");
+    expect(JSON.parse(first.toString("utf8")).schema).toBe("casus.result/2");
     expect(await cached.answer(asked(rokStrike))).toBe(first);
   });
 });

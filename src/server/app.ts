@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -37,6 +39,7 @@ import { DEFAULT_LIMITS, Engine, OverBudget } from "./engine-pool.js";
 import { etagOf, parseIfMatch } from "./etag.js";
 import { type Exposure, guardExposure } from "./exposure.js";
 import { answerClientError, SECURITY_HEADERS } from "./headers.js";
+import { Lru } from "./lru.js";
 import { registerRead } from "./read-route.js";
 import {
   BadRequest,
@@ -73,6 +76,9 @@ export interface AppOptions {
 }
 
 export const BODY_LIMIT = 256 * 1024;
+const gzip = promisify(gzipCallback);
+/** Each request's JSON body as it came, for recognising a request sent again. */
+const bodyText = new WeakMap<object, string>();
 /** A signal that fires when the client goes away before its answer is written: the work then stops. */
 function whileConnected(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
@@ -84,12 +90,41 @@ function whileConnected(reply: FastifyReply): AbortSignal {
 
 const FILE_FORMATS: ReadonlySet<string> = new Set(["csv", "svg", "png", "dot", "graphml", "bibtex"]);
 
-/** Sends an engine's answer (JSON text): as it is, or made into the file the request asked for. */
-async function sendAnswer(reply: FastifyReply, asked: WhatIfRequest, json: string) {
+/** Below this size an answer is sent as it is: compressing it would save less than it costs. */
+const MIN_GZIP = 1024;
+const gzipOnce = new WeakMap<Buffer, Promise<Buffer>>();
+/** An answer compressed once: a cached answer is the same buffer each time, so it is not compressed again. */
+function gzipped(json: Buffer): Promise<Buffer> {
+  let compressed = gzipOnce.get(json);
+  if (!compressed) {
+    compressed = gzip(json);
+    gzipOnce.set(json, compressed);
+  }
+  return compressed;
+}
+
+/** Whether an Accept-Encoding header allows gzip (and does not refuse it with `q=0`). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Sends an engine's answer (UTF-8 JSON): as it is, or made into the file the request asked for. */
+async function sendAnswer(reply: FastifyReply, asked: WhatIfRequest, json: Buffer) {
   const file = FILE_FORMATS.has(asked.format)
-    ? await fileAnswer(asked.format, JSON.parse(json) as Result)
+    ? await fileAnswer(asked.format, JSON.parse(json.toString("utf8")) as Result)
     : null;
-  if (!file) return reply.type("application/json; charset=utf-8").send(json);
+  if (!file) {
+    reply.type("application/json; charset=utf-8").header("Vary", "Accept-Encoding");
+    if (json.length < MIN_GZIP || !acceptsGzip(reply.request.headers["accept-encoding"]))
+      return reply.send(json);
+    return reply.header("Content-Encoding", "gzip").send(await gzipped(json));
+  }
   return reply
     .type(file.type)
     .header("Content-Disposition", `inline; filename="casus.${file.extension}"`)
@@ -187,7 +222,8 @@ export function buildApp({
   // JSON bodies: depth capped, strings made well-formed, `__proto__` kept as an ordinary key for the schema
   // to name (instead of "not valid JSON").
   app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, text, done) => {
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, text, done) => {
+    bodyText.set(request, text as string);
     let value: unknown;
     try {
       value = text === "" ? undefined : JSON.parse(text as string);
@@ -375,8 +411,17 @@ function declareRoutes(
 
   const limit = new PerClientLimit(whatIfsPerClient);
   app.addHook("onClose", async () => engine.close());
+  // A request sent again word for word is read as before: validating and placing its points is most of the
+  // work of answering it from the cache. Off with the cache, so that "cache off" measures everything.
+  const readRequests = new Lru<WhatIfRequest>(engine.settings.cacheEntries);
   app.post("/api/what-if", { schema: ROUTES.whatIf }, async (request, reply) => {
-    const asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
+    const text = bodyText.get(request);
+    const key = text === undefined ? null : `${request.url}\n${text}`;
+    let asked = key === null ? undefined : readRequests.get(key);
+    if (!asked) {
+      asked = whatIfRequest(library, scenarioFrom(request.body, library), request.query);
+      if (key !== null) readRequests.set(key, asked);
+    }
     return sendAnswer(
       reply,
       asked,

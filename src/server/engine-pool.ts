@@ -6,6 +6,7 @@ import Tinypool from "tinypool";
 import type { AtopOptions } from "../cli/history.js";
 import { BudgetExceeded, budget, whatIf } from "../engine/index.js";
 import type { Library } from "../treaties/library.js";
+import { Lru } from "./lru.js";
 import { present, type WhatIfRequest } from "./requests.js";
 
 /** How an engine thread rebuilds the server's library: the same treaty directories and ATOP copy. */
@@ -66,13 +67,14 @@ export function defaultThreads(): number {
  */
 export class Engine {
   private readonly pool: Tinypool | null;
-  private readonly cache = new Map<string, string>();
+  private readonly cache: Lru<Buffer>;
   private readonly fingerprint: string;
 
   constructor(
     private readonly library: Library,
     readonly settings: EngineSettings,
   ) {
+    this.cache = new Lru(settings.cacheEntries);
     this.fingerprint = createHash("sha256")
       .update(library.instruments.map((i) => `${i.id}@${i.dates.signed}`).join(","))
       .digest("hex")
@@ -100,22 +102,19 @@ export class Engine {
     await Promise.all(Array.from({ length: this.settings.threads }, () => this.pool?.run({ kind: "warm" })));
   }
 
-  /** The answer to a what-if as JSON text (a result, or `{markdown}` / `{text}` as the request asks). */
-  async answer(request: WhatIfRequest, signal?: AbortSignal): Promise<string> {
+  /**
+   * The answer to a what-if as UTF-8 JSON (a result, or `{markdown}` / `{text}` as the request asks): bytes,
+   * so a cached answer is sent without being encoded again.
+   */
+  async answer(request: WhatIfRequest, signal?: AbortSignal): Promise<Buffer> {
     const key = this.settings.cacheEntries > 0 ? this.keyOf(request) : null;
     const hit = key ? this.cache.get(key) : undefined;
-    if (key && hit) {
-      // Most recently used last: Map keeps insertion order, so re-inserting refreshes it.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
-    }
-    const value = this.pool ? await this.inThread(request, signal) : this.here(request, signal);
-    if (key) {
-      this.cache.set(key, value);
-      if (this.cache.size > this.settings.cacheEntries)
-        this.cache.delete(this.cache.keys().next().value as string);
-    }
+    if (hit) return hit;
+    const value = Buffer.from(
+      this.pool ? await this.inThread(request, signal) : this.here(request, signal),
+      "utf8",
+    );
+    if (key) this.cache.set(key, value);
     return value;
   }
 
