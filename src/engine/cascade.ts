@@ -5,7 +5,13 @@ import { type Applicable, type DateView, dateView, type Pledge, type Standing } 
 import type { Budget, RunConfig } from "./config.js";
 import { type AttackFact, buildSituation, type Situation, type WarFact } from "./facts.js";
 import { type EffectiveProvision, Provisions } from "./provision.js";
-import { type Evaluation, evaluate, RegionCache, type TriggerContext } from "./triggers/index.js";
+import {
+  type Evaluation,
+  evaluate,
+  READS_ENEMIES,
+  RegionCache,
+  type TriggerContext,
+} from "./triggers/index.js";
 
 /** One provision tested for one obligor toward one beneficiary: the latest verdict of the run. */
 export interface Found {
@@ -159,13 +165,15 @@ export function runCascade(
   let ctx = context(library, situation, config, book, shared);
   let decisions: Decision[] = [];
   const joins: Decision[] = resume ? [...resume.joins] : [];
-  // Wave 1 tests every pair; later waves only pairs whose beneficiary joined or was hit anew.
-  let dirty: Set<string> | undefined;
+  // Wave 1 tests every pair; later waves only pairs whose beneficiary joined or was hit anew, and, where
+  // only its enemies grew, the clauses that read who its enemies are.
+  let dirty: Retest | undefined;
 
   for (let wave = firstWave; wave <= MAX_WAVES; wave++) {
     const involved = involvedStates(situation, belligerents);
     if (!(resume && wave === firstWave)) {
-      for (const s of instrumentsOwing(view, dirty ?? involved, dirty === undefined)) {
+      const owed = dirty ? new Set([...dirty.all, ...dirty.enemies]) : involved;
+      for (const s of instrumentsOwing(view, owed, dirty === undefined)) {
         evaluations += evaluateInstrument(ctx, s, involved, dirty, shared, budget, (found) => {
           const earlier = verdicts.get(found.key);
           const wasMet = earlier?.evaluation.met ?? false;
@@ -208,8 +216,15 @@ export function runCascade(
     const next = book.next([...situation.given, ...deriveAttacks(library, situation, belligerents, config)]);
     book = next.book;
     ctx = context(library, situation, config, book, shared);
-    dirty = new Set(joiners.map((j) => j.state));
-    for (const target of next.struck) dirty.add(target);
+    const all = new Set(joiners.map((j) => j.state));
+    for (const target of next.struck) all.add(target);
+    // A joiner's enemies have a new enemy even where it strikes none of them: what is owed to them in that
+    // war (neutrality toward a belligerent, help against its enemies) names it.
+    const enemies = new Set<string>();
+    for (const j of joiners)
+      for (const [state, side] of (j.war as WarFact).sides)
+        if (side !== j.side && !all.has(state)) enemies.add(state);
+    dirty = { all, enemies };
   }
 
   const involved = involvedStates(situation, belligerents);
@@ -360,12 +375,18 @@ function involvedStates(situation: Situation, belligerents: readonly Joined[]): 
   return set;
 }
 
+/** The beneficiaries a wave tests again: every clause toward `all`, the enemy-reading ones toward `enemies`. */
+interface Retest {
+  all: ReadonlySet<string>;
+  enemies: ReadonlySet<string>;
+}
+
 /** Tests each triggered provision of one instrument for each pair whose beneficiary is involved. */
 export function evaluateInstrument(
   ctx: TriggerContext,
   s: Standing,
   involved: ReadonlySet<string>,
-  only: ReadonlySet<string> | undefined,
+  only: Retest | undefined,
   shared: Caches,
   budget: Budget,
   /** Each verdict, its wave still 0: the caller knows the wave. */
@@ -385,8 +406,12 @@ export function evaluateInstrument(
       perObligor ||
       a.provision.trigger?.request === true ||
       a.provision.trigger?.on_call !== undefined;
+    const readsEnemies =
+      only !== undefined && a.provision.trigger !== undefined && READS_ENEMIES.has(a.provision.trigger.event);
     for (const beneficiary of a.beneficiaries) {
-      if (!anyone && (!involved.has(beneficiary) || (only && !only.has(beneficiary)))) continue;
+      if (!anyone && !involved.has(beneficiary)) continue;
+      if (!anyone && only && !only.all.has(beneficiary) && !(readsEnemies && only.enemies.has(beneficiary)))
+        continue;
       let common: { ep: EffectiveProvision; evaluation: Evaluation } | undefined;
       for (const obligor of a.obligors) {
         if (obligor === beneficiary) continue;

@@ -50,6 +50,27 @@ describe("the cascade goes on while states join", () => {
   });
 });
 
+describe("an obligation toward a state whose enemies grew is tested again", () => {
+  // Treaty of London 1839, Art. VII: Belgium "shall be bound to observe such Neutrality towards all other
+  // States". France invades Italy; Germany and Austria-Hungary join Italy in wave 1. France is struck by no
+  // one new (its forces stay home), yet its war now has three enemies, and Belgium's neutrality toward it is
+  // owed in that war against all of them. Under the territorial reading the aggressor is owed it too.
+  const r = perTest(() =>
+    ask({ as_of: "1900-06-01", events: franceInvadesItaly }, { general: ["territorial"] }),
+  );
+
+  it("Belgium's neutrality toward France is owed against Italy and both joiners", () => {
+    expect(
+      r.belligerents
+        .filter((b) => b.wave === 1)
+        .map((b) => code(b.state))
+        .sort(),
+    ).toEqual(["DEU", AUH]);
+    const toFrance = one(r.obligations, "BEL", "FRA", "treaty-of-london-1839", "VII");
+    expect(toFrance.against.map(code).sort()).toEqual(["DEU", "ITA", AUH]);
+  });
+});
+
 describe("the joining decisions", () => {
   it("are listed by state, a state's decisions in the order of their waves", () => {
     // Saudi Arabia joins Kuwait in wave 1 (the scenario's choice); later, already at war, it stays where it is.

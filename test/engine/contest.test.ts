@@ -142,9 +142,27 @@ describe("what a contested point shows", () => {
   });
 
   it("a point is shown again under the other reading of who is owed only where it changes something else there", () => {
+    // Georgia shells the Russian peacekeepers in South Ossetia (2008). Counting forces abroad as Russia binds
+    // the CST members to it under Art. 4 on either reading of who is owed; under the territorial one, where
+    // Russia's own invasion does not bar it, Art. 2's consultation on a threat is owed to it as well.
+    const georgia = ask({
+      as_of: "2008-08-12",
+      events: [
+        event("tskhinvali", "armed-attack", "GEO", "RUS", "2008-08-07", { at: "GEO", target: "forces" }),
+        event("advance", "invasion", "RUS", "GEO", "2008-08-08", { at: "GEO" }),
+      ],
+    });
+    const abroad = georgia.contested.filter((c) => c.point.id === "forces-abroad");
+    expect(abroad.map((c) => c.under)).toEqual(["victim", "territorial"]);
+    const articles = (c: (typeof abroad)[number] | undefined) =>
+      [
+        ...new Set(
+          c?.flips.filter((f) => f.instrument === "collective-security-treaty-1992").map((f) => f.article),
+        ),
+      ].sort();
+    expect(articles(abroad[0])).toEqual(["4"]);
+    expect(articles(abroad[1])).toEqual(["2", "4"]);
     const r = ask({ as_of: "1900-03-01", events: franceInvadesItaly });
-    const under = r.contested.filter((c) => c.point.id === "forces-abroad").map((c) => c.under);
-    expect(under).toEqual(["victim", "territorial"]);
     const once = r.contested.filter((c) => c.point.id === "triple-alliance-1882/casus-foederis/one-or-more");
     expect(once.map((c) => c.under)).toEqual(["victim"]);
   });

@@ -28,7 +28,22 @@ describe("the theatre by default", () => {
       kind: "engagement",
       value: true,
     });
-    expect(r.contested.some((c) => c.point.kind === "engagement" && c.point.id === "engaged")).toBe(true);
+    // Here it changes nothing (Art. II speaks of attacks on Germany itself), so it is no contested point.
+    expect(r.contested.some((c) => c.point.kind === "engagement")).toBe(false);
+  });
+
+  it("where a clause covers forces, the engagement assumption is a contested point that can undo it", () => {
+    // The DPRK invades the ROK (2025): the US joins, its forces engaged in Korea. ANZUS Art. V counts an
+    // attack on a party's armed forces in the Pacific, so Australia owes the US help under Art. IV, on that
+    // assumption alone.
+    const r = ask({ as_of: "2025-06-01", events: [event("inv", "invasion", "PRK", "KOR", "2025-06-01")] });
+    expect(one(r.obligations, "AUS", "USA", "anzus-1951", "IV").conditions).toContainEqual(
+      expect.objectContaining({ assumption: "war-1.engaged" }),
+    );
+    const point = r.contested.find((c) => c.point.kind === "engagement" && c.point.id === "engaged");
+    const flip = point?.flips.find((f) => code(f.obligor) === "AUS" && code(f.beneficiary) === "USA");
+    expect(flip).toMatchObject({ instrument: "anzus-1951", article: "IV" });
+    expect([flip?.main.bound, flip?.alternative.bound]).toEqual([true, false]);
   });
 
   it("an event without a place puts it on the target's own territory, as a stated assumption", () => {

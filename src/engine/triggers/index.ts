@@ -29,6 +29,12 @@ export const EVALUATORS: Record<TriggerEvent, Evaluator> = {
   mobilisation,
 };
 
+/**
+ * The trigger kinds whose evaluator reads who the beneficiary's enemies are (not only the attacks on it): the
+ * cascade tests them again when a state joins against the beneficiary without striking it.
+ */
+export const READS_ENEMIES: ReadonlySet<TriggerEvent> = new Set(["state-of-war"]);
+
 /** Tests one provision for one obligor toward one beneficiary. */
 export function evaluate(
   ctx: TriggerContext,
