@@ -86,7 +86,7 @@ export interface Outcome {
   /** Signed instruments not yet in force, tested as if they were, on the final facts. */
   asIfInForce: Map<string, Found[]>;
   terminated: Instrument[];
-  /** Snapshots at waves where a conflict kept a state out, for the "if it honours" points. */
+  /** Snapshots at the first wave and at waves where a conflict kept a state out (see `runCascade`). */
   snapshots: Map<number, Snapshot>;
   /**
    * Where its verdicts came from when it did not test every pair itself: the snapshot it resumed from, or
@@ -123,9 +123,14 @@ export function runCascade(
   config: RunConfig,
   shared: Caches,
   budget: Budget,
-  from: { resume?: Snapshot; keepSnapshots?: boolean } = {},
+  from: {
+    resume?: Snapshot;
+    /** Verdicts of the snapshot to test again first: those the resumed run's configuration can change. */
+    retest?: ReadonlySet<string>;
+    keepSnapshots?: boolean;
+  } = {},
 ): Outcome {
-  const { resume, keepSnapshots = false } = from;
+  const { resume, retest, keepSnapshots = false } = from;
   // A resumed run keeps what it set, so it can be compared with the answer it branched from key by key.
   const touched = resume ? new Set<string>() : null;
   const situation = buildSituation(scenario, config);
@@ -155,13 +160,22 @@ export function runCascade(
   }
   const snapshots = new Map<number, Snapshot>();
   let evaluations = 0;
-  let book =
-    resume && resume.attacks.derivedUnder === derivation(config)
-      ? resume.attacks
-      : AttackBook.of(
-          [...situation.given, ...deriveAttacks(library, situation, belligerents, config)],
-          config,
-        );
+  let book: AttackBook;
+  // Where the configuration implies other attacks than the snapshot's, the resumed wave tests again what is
+  // owed to the states whose attacks differ.
+  let restruck: Retest | undefined;
+  if (resume && resume.attacks.derivedUnder === derivation(config)) {
+    book = resume.attacks;
+  } else {
+    const attacks = [...situation.given, ...deriveAttacks(library, situation, belligerents, config)];
+    if (resume) {
+      const next = resume.attacks.next(attacks, derivation(config));
+      book = next.book;
+      restruck = { all: next.struck, enemies: new Set() };
+    } else {
+      book = AttackBook.of(attacks, config);
+    }
+  }
   let ctx = context(library, situation, config, book, shared);
   let decisions: Decision[] = [];
   const joins: Decision[] = resume ? [...resume.joins] : [];
@@ -169,29 +183,48 @@ export function runCascade(
   // only its enemies grew, the clauses that read who its enemies are.
   let dirty: Retest | undefined;
 
+  /** Keeps the latest verdict; it keeps the wave it first held in. */
+  const record = (found: Found, wave: number) => {
+    const earlier = verdicts.get(found.key);
+    const wasMet = earlier?.evaluation.met ?? false;
+    found.wave = earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave;
+    verdicts.set(found.key, found);
+    touched?.add(found.key);
+    if (callsToJoin(found)) calls.set(found.key, found);
+    else calls.delete(found.key);
+  };
+
   for (let wave = firstWave; wave <= MAX_WAVES; wave++) {
     const involved = involvedStates(situation, belligerents);
-    if (!(resume && wave === firstWave)) {
-      const owed = dirty ? new Set([...dirty.all, ...dirty.enemies]) : involved;
-      for (const s of instrumentsOwing(view, owed, dirty === undefined)) {
-        evaluations += evaluateInstrument(ctx, s, involved, dirty, shared, budget, (found) => {
-          const earlier = verdicts.get(found.key);
-          const wasMet = earlier?.evaluation.met ?? false;
-          const latest = found;
-          latest.wave = earlier && (wasMet || !found.evaluation.met) ? earlier.wave : wave;
-          verdicts.set(found.key, latest);
-          touched?.add(found.key);
-          if (callsToJoin(latest)) calls.set(latest.key, latest);
-          else calls.delete(latest.key);
-        });
+    // A resumed run's first wave is the snapshot's, but for what its configuration changes.
+    const only = resume && wave === firstWave ? restruck : dirty;
+    if (resume && wave === firstWave) {
+      for (const key of retest ?? []) {
+        const f = verdicts.get(key);
+        if (!f) continue;
+        budget.tick();
+        evaluations++;
+        const ep = shared.provisions.get(f.ep.instrument, f.ep.article, f.ep.provision, config, f.obligor);
+        record({ ...f, ep, evaluation: evaluate(ctx, f.standing, ep, f.obligor, f.beneficiary) }, wave);
+      }
+    }
+    if (!(resume && wave === firstWave) || only) {
+      const owed = only ? new Set([...only.all, ...only.enemies]) : involved;
+      for (const s of instrumentsOwing(view, owed, only === undefined)) {
+        evaluations += evaluateInstrument(ctx, s, involved, only, shared, budget, (found) =>
+          record(found, wave),
+        );
       }
     }
     decisions = decide(library, situation, view, config, [...calls.values()], belligerents, wave);
     const joiners = decisions.filter((d) => d.decision === "joins" && !d.war?.sides.has(d.state));
+    // The first wave's, for contested points that change who joins; and each wave where a conflict of
+    // pledges kept a state out, for its "if it honours" points.
     if (
       keepSnapshots &&
       !snapshots.has(wave) &&
-      decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally")
+      (wave === 1 ||
+        decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally"))
     ) {
       snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation, book));
     }
@@ -323,7 +356,10 @@ export class AttackBook {
   }
 
   /** The book for the attacks as they now stand, and the targets whose attacks changed. */
-  next(attacks: readonly AttackFact[]): { book: AttackBook; struck: Set<string> } {
+  next(
+    attacks: readonly AttackFact[],
+    derivedUnder = this.derivedUnder,
+  ): { book: AttackBook; struck: Set<string> } {
     const on = byTarget(attacks);
     const groups = new Map<string, readonly (readonly AttackFact[])[]>();
     const struck = new Set<string>();
@@ -337,7 +373,7 @@ export class AttackBook {
       }
     }
     for (const target of this.on.keys()) if (!on.has(target)) struck.add(target);
-    return { book: new AttackBook(this.derivedUnder, attacks, on, groups), struck };
+    return { book: new AttackBook(derivedUnder, attacks, on, groups), struck };
   }
 }
 

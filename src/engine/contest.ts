@@ -135,9 +135,30 @@ export class Contest {
     return this.alternativeOutcome(main, config, "general:victim_test") ?? main;
   }
 
+  /**
+   * The cascade under `config`, resumed from `base`'s first wave with the verdicts that can change tested
+   * again (and, inside the run, what is owed to states whose attacks differ): the first wave of a what-if
+   * tests every pair, the rest only what changed. It keeps snapshots, since it may be the other reading's
+   * answer, whose own points resume from it.
+   */
+  private rerun(base: Outcome, config: RunConfig, affected: readonly Found[]): Outcome {
+    const first = base.snapshots.get(1);
+    const { library, scenario, shared, budget } = this;
+    if (!first) return runCascade(library, scenario, config, shared, budget, { keepSnapshots: true });
+    const retest = new Set(affected.map((f) => f.key));
+    // A patched answer shares the snapshots of the answer it was patched from: what it re-tested differs.
+    if (base.startedFrom && "outcome" in base.startedFrom)
+      for (const key of base.startedFrom.keys) retest.add(key);
+    return runCascade(library, scenario, config, shared, budget, {
+      resume: first,
+      retest,
+      keepSnapshots: true,
+    });
+  }
+
   /** The outcome under `config`, patched from `base` where possible; null when nothing depends on `dep`. */
   private alternativeOutcome(base: Outcome, config: RunConfig, dep: string | null): Outcome | null {
-    if (dep === null) return runCascade(this.library, this.scenario, config, this.shared, this.budget);
+    if (dep === null) return this.rerun(base, config, []);
     const affected = byDependency(base).get(dep) ?? [];
     if (affected.length === 0) return null;
     if (dep.startsWith("judgement:") && !sameStructure(base, config, this.scenario)) {
@@ -161,7 +182,7 @@ export class Contest {
       const before = this.replayed(base);
       const after = joinersFor(this.library, base.situation, base.view, config, military(verdicts.values()));
       if (before.size !== after.size || [...before].some((k) => !after.has(k))) {
-        return runCascade(this.library, this.scenario, config, this.shared, this.budget);
+        return this.rerun(base, config, affected);
       }
     }
     return {
@@ -475,14 +496,20 @@ function differing(base: Outcome, alt: Outcome): Iterable<string> | null {
   return new Set([...from.keys, ...setSince(base, from.snapshot)]);
 }
 
-const setSinceMemo = new WeakMap<Snapshot, string[]>();
-/** The keys whose verdicts an outcome changed after one of its own snapshots. */
+// By the outcome's verdicts, then the snapshot: a patched answer shares its origin's snapshots.
+const setSinceMemo = new WeakMap<Map<string, Found>, WeakMap<Snapshot, string[]>>();
+/** The keys whose verdicts an outcome changed after one of its snapshots. */
 function setSince(o: Outcome, snapshot: Snapshot): string[] {
-  let keys = setSinceMemo.get(snapshot);
+  let bySnapshot = setSinceMemo.get(o.verdicts);
+  if (!bySnapshot) {
+    bySnapshot = new WeakMap();
+    setSinceMemo.set(o.verdicts, bySnapshot);
+  }
+  let keys = bySnapshot.get(snapshot);
   if (!keys) {
     keys = [];
     for (const [key, f] of o.verdicts) if (snapshot.verdicts.get(key) !== f) keys.push(key);
-    setSinceMemo.set(snapshot, keys);
+    bySnapshot.set(snapshot, keys);
   }
   return keys;
 }

@@ -1,9 +1,17 @@
 // A what-if within a work budget: past it, the work stops by throwing, naming what was exceeded.
 import { describe, expect, it } from "vitest";
 import { BudgetExceeded, budget } from "../../src/engine/index.js";
-import { ask, franceInvadesItaly } from "./world.js";
+import { ask, event, franceInvadesItaly } from "./world.js";
 
 const war = { as_of: "1900-03-01", events: franceInvadesItaly };
+// A what-if long enough to read the clock, which is read once every 256 provision tests: China lands on the
+// Senkakus (2025), and the sovereignty points re-test the Pacific pacts (some 1,700 tests).
+const landing = {
+  as_of: "2025-06-01",
+  events: [
+    event("landing", "armed-attack", "CHN", "JPN", "2025-06-01", { at: "JPN-SENKAKU", state_of_war: true }),
+  ],
+};
 
 function thrown(run: () => unknown): BudgetExceeded {
   try {
@@ -29,7 +37,7 @@ describe("budget exceptions", () => {
   });
 
   it("a deadline already past stops it at the first clock reading", () => {
-    const e = thrown(() => ask(war, { budget: budget({ milliseconds: -1 }) }));
+    const e = thrown(() => ask(landing, { budget: budget({ milliseconds: -1 }) }));
     expect(e.what).toBe("time");
     expect(e.message).toBe("work budget exceeded: time (limit -1)");
   });
@@ -37,7 +45,7 @@ describe("budget exceptions", () => {
   it("a client gone away stops it, and the message names no limit", () => {
     let asked = 0;
     const e = thrown(() =>
-      ask(war, {
+      ask(landing, {
         budget: budget({
           cancelled: () => {
             asked++;
