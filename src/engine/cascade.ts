@@ -83,8 +83,8 @@ export interface Outcome {
   verdicts: Map<string, Found>;
   belligerents: Joined[];
   decisions: Decision[];
-  /** Signed instruments not yet in force, tested as if they were, on the final facts. */
-  asIfInForce: Map<string, Found[]>;
+  /** Signed instruments not yet in force, tested as if they were, on the final facts (when first asked). */
+  asIfInForce: () => ReadonlyMap<string, Found[]>;
   terminated: Instrument[];
   /** Snapshots at the first wave and at waves where a conflict kept a state out (see `runCascade`). */
   snapshots: Map<number, Snapshot>;
@@ -93,7 +93,6 @@ export interface Outcome {
    * the outcome it patched, and the keys it set since. A contested point compares only those.
    */
   startedFrom: { snapshot: Snapshot; keys: Set<string> } | { outcome: Outcome; keys: Set<string> } | null;
-  evaluations: number;
 }
 
 const MILITARY = new Set(["defence", "offence"]);
@@ -159,7 +158,6 @@ export function runCascade(
         belligerents.push({ state, war, wave: 0, basis: "event", via: null, defends: [] });
   }
   const snapshots = new Map<number, Snapshot>();
-  let evaluations = 0;
   let book: AttackBook;
   // Where the configuration implies other attacks than the snapshot's, the resumed wave tests again what is
   // owed to the states whose attacks differ.
@@ -203,7 +201,6 @@ export function runCascade(
         const f = verdicts.get(key);
         if (!f) continue;
         budget.tick();
-        evaluations++;
         const ep = shared.provisions.get(f.ep.instrument, f.ep.article, f.ep.provision, config, f.obligor);
         record({ ...f, ep, evaluation: evaluate(ctx, f.standing, ep, f.obligor, f.beneficiary) }, wave);
       }
@@ -211,9 +208,7 @@ export function runCascade(
     if (!(resume && wave === firstWave) || only) {
       const owed = only ? new Set([...only.all, ...only.enemies]) : involved;
       for (const s of instrumentsOwing(view, owed, only === undefined)) {
-        evaluations += evaluateInstrument(ctx, s, involved, only, shared, budget, (found) =>
-          record(found, wave),
-        );
+        evaluateInstrument(ctx, s, involved, only, shared, budget, (found) => record(found, wave));
       }
     }
     decisions = decide(library, situation, view, config, [...calls.values()], belligerents, wave);
@@ -261,15 +256,22 @@ export function runCascade(
   }
 
   const involved = involvedStates(situation, belligerents);
-  const asIfInForce = new Map<string, Found[]>();
-  for (const s of view.signed) {
-    if (![...s.members].some((m) => involved.has(m))) continue;
-    const found: Found[] = [];
-    evaluations += evaluateInstrument(ctx, s, involved, undefined, shared, budget, (f) =>
-      found.push({ ...f, wave: 1 }),
-    );
-    asIfInForce.set(s.instrument.id, found);
-  }
+  const finalCtx = ctx;
+  // Only the main answer lists signed instruments: the contested points' runs never test them.
+  let signed: Map<string, Found[]> | undefined;
+  const asIfInForce = () => {
+    if (signed) return signed;
+    signed = new Map();
+    for (const s of view.signed) {
+      if (![...s.members].some((m) => involved.has(m))) continue;
+      const found: Found[] = [];
+      evaluateInstrument(finalCtx, s, involved, undefined, shared, budget, (f) =>
+        found.push({ ...f, wave: 1 }),
+      );
+      signed.set(s.instrument.id, found);
+    }
+    return signed;
+  };
   const terminated = view.terminated.filter((i) =>
     library.parties(i).some((p) => involved.has(library.registry.canonical(p.party) ?? p.party)),
   );
@@ -286,7 +288,6 @@ export function runCascade(
     asIfInForce,
     terminated,
     snapshots,
-    evaluations,
     startedFrom: resume && touched ? { snapshot: resume, keys: touched } : null,
   };
 }
@@ -427,10 +428,9 @@ export function evaluateInstrument(
   budget: Budget,
   /** Each verdict, its wave still 0: the caller knows the wave. */
   found: (f: Found) => void,
-): number {
+): void {
   const everyone = only === undefined && s.provisions.some(unaimed);
-  if (!everyone && !touches(s, involved)) return 0;
-  let count = 0;
+  if (!everyone && !touches(s, involved)) return;
   const scope = { members: s.members, organisation: s.organisation };
   // An obligor outside the events cannot change a verdict unless the clause asks something of it (a
   // request to it, a suspension toward it): one evaluation then serves every such obligor.
@@ -452,7 +452,6 @@ export function evaluateInstrument(
       for (const obligor of a.obligors) {
         if (obligor === beneficiary) continue;
         budget.tick();
-        count++;
         const ep = shared.provisions.get(a.instrument, a.article, a.provision, ctx.config, obligor);
         let evaluation: Evaluation;
         if (personal || involved.has(obligor)) {
@@ -475,7 +474,6 @@ export function evaluateInstrument(
       }
     }
   }
-  return count;
 }
 
 /**

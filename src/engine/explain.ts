@@ -248,7 +248,7 @@ class Explainer {
       }
     }
     const notInForce: NotInForce[] = [];
-    for (const [id, found] of main.asIfInForce) {
+    for (const [id, found] of main.asIfInForce()) {
       const instrument = library.byId.get(id) as Instrument;
       notInForce.push({
         instrument: id,
