@@ -221,7 +221,9 @@ export function runCascade(
       (wave === 1 ||
         decisions.some((d) => d.reason === "bound-to-both-sides" || d.reason === "against-own-ally"))
     ) {
-      snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation, book));
+      // At the last wave nothing changes after it: the snapshot can share the run's own collections.
+      const last = joiners.length === 0;
+      snapshots.set(wave, snapshot(wave, verdicts, calls, belligerents, joins, situation, book, last));
     }
     if (joiners.length === 0) break;
     joins.push(...joiners);
@@ -300,19 +302,18 @@ function snapshot(
   joins: Decision[],
   situation: Situation,
   attacks: AttackBook,
+  shared: boolean,
 ): Snapshot {
+  const copy = <T>(map: Map<string, T>) => (shared ? map : new Map(map));
   return {
     attacks,
     wave,
-    verdicts: new Map(verdicts),
-    calls: new Map(calls),
-    belligerents: [...belligerents],
-    joins: [...joins],
+    verdicts: copy(verdicts),
+    calls: copy(calls),
+    belligerents: shared ? belligerents : [...belligerents],
+    joins: shared ? joins : [...joins],
     sides: new Map(
-      situation.wars.map((w) => [
-        w.id,
-        { sides: new Map(w.sides), wave: new Map(w.wave), basis: new Map(w.basis) },
-      ]),
+      situation.wars.map((w) => [w.id, { sides: copy(w.sides), wave: copy(w.wave), basis: copy(w.basis) }]),
     ),
   };
 }

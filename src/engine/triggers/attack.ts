@@ -21,26 +21,23 @@ function eventCondition(
   config: Parameters<typeof holds>[1],
   deps: Set<string>,
 ): Verdict {
-  const because = trigger.because?.event ? { because: trigger.because.event } : {};
-  const base = { event: fact.id, state: fact.target, by: fact.by, ...because };
+  // Built field by field, not by spreading: this runs for every clause, group and obligor of a world war.
+  const v: Verdict = { code: need, met: false, event: fact.id, state: fact.target, by: fact.by };
+  if (trigger.because?.event) v.because = trigger.because.event;
   if (fact.derived) {
     // A derived blow is an armed attack in a war by assumption; it is never an invasion or nuclear use.
-    const met = need === "armed-attack";
-    return verdict(need, met, {
-      ...base,
-      detail: met ? "derived" : "strike-not-invasion",
-      ...(fact.assumption ? { assumption: fact.assumption } : {}),
-    });
+    v.met = need === "armed-attack";
+    v.detail = v.met ? "derived" : "strike-not-invasion";
+    if (fact.assumption) v.assumption = fact.assumption;
+    return v;
   }
   const judgement = need === "armed-attack" ? fact.armed : need === "invasion" ? fact.invasion : fact.nuclear;
   if (judgement) deps.add(`judgement:${judgement.id}`);
   if (need === "nuclear" && fact.armed) deps.add(`judgement:${fact.armed.id}`);
-  const met = holds(judgement, config) && (need !== "nuclear" || holds(fact.armed, config));
-  return verdict(need, met, {
-    ...base,
-    detail: "judged",
-    ...(judgement ? { assumption: judgement.id } : {}),
-  });
+  v.met = holds(judgement, config) && (need !== "nuclear" || holds(fact.armed, config));
+  v.detail = "judged";
+  if (judgement) v.assumption = judgement.id;
+  return v;
 }
 
 /** Attacks on the beneficiary: armed attack, aggression, hostilities, invasion, nuclear use. */

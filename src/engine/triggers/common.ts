@@ -1,4 +1,5 @@
 import type { Trigger } from "../../model/instrument.js";
+import type { ConditionDetail } from "../../model/result.js";
 import { type AttackFact, startedBy, type WarFact } from "../facts.js";
 import type { EffectiveProvision } from "../provision.js";
 import { type InstrumentScope, type TriggerContext, type Verdict, verdict } from "./context.js";
@@ -102,36 +103,38 @@ export function placeCondition(
       verdict("sovereignty", true, { place, state: claim, assumption: `${place}.sovereignty.${claim}` }),
     );
   }
-  const words = { ...because(trigger, "where"), ...understood(ep, "where") };
-  const base = { place, state: beneficiary, ...(fact.assumption ? { assumption: fact.assumption } : {}) };
+  // Built field by field, not by spreading: this runs for every clause, group and obligor of a world war.
+  const verdictOn = (met: boolean, detail: ConditionDetail, region?: string, cited = true): Verdict => {
+    const v: Verdict = { code: "place", met, place, state: beneficiary, detail };
+    if (fact.assumption) v.assumption = fact.assumption;
+    if (region) v.region = region;
+    if (cited) {
+      const words = trigger.because?.where;
+      if (words) v.because = words;
+      const understanding = ep.fromUnderstanding.get("where");
+      if (understanding) v.understanding = understanding;
+    }
+    return v;
+  };
   if (fact.object === "forces") {
     const region = where?.forces_region ?? where?.region;
     if (where?.forces === true) {
       const met = !region || ctx.regions.has(place, region, owner);
-      out.push(
-        verdict("place", met, {
-          ...base,
-          detail: met ? "forces-within-region" : "forces-outside-region",
-          ...(region ? { region } : {}),
-          ...words,
-        }),
-      );
+      out.push(verdictOn(met, met ? "forces-within-region" : "forces-outside-region", region));
       return out;
     }
     if (where?.forces === false) {
-      out.push(verdict("place", false, { ...base, detail: "forces-not-covered", ...words }));
+      out.push(verdictOn(false, "forces-not-covered"));
       return out;
     }
     // Clauses that speak only of the party: whether its forces abroad count is a general reading.
     deps.add("general:forces_abroad");
     if (!config.flags.forcesAbroad) {
-      out.push(verdict("place", false, { ...base, detail: "forces-not-covered", ...words }));
+      out.push(verdictOn(false, "forces-not-covered"));
     } else if (where?.region && !ctx.regions.has(place, where.region, owner)) {
-      out.push(
-        verdict("place", false, { ...base, detail: "forces-outside-region", region: where.region, ...words }),
-      );
+      out.push(verdictOn(false, "forces-outside-region", where.region));
     } else {
-      out.push(verdict("place", true, { ...base, detail: "forces-abroad-reading", ...words }));
+      out.push(verdictOn(true, "forces-abroad-reading"));
     }
     return out;
   }
@@ -139,23 +142,18 @@ export function placeCondition(
   const own = whose === "beneficiary" ? owner === beneficiary : scope.members.has(owner);
   if (!own) {
     out.push(
-      verdict("place", false, {
-        ...base,
-        detail: whose === "beneficiary" ? "not-beneficiary-territory" : "not-party-territory",
-      }),
+      verdictOn(
+        false,
+        whose === "beneficiary" ? "not-beneficiary-territory" : "not-party-territory",
+        undefined,
+        false,
+      ),
     );
   } else if (where?.region) {
     const met = ctx.regions.has(place, where.region, owner);
-    out.push(
-      verdict("place", met, {
-        ...base,
-        detail: met ? "within-region" : "outside-region",
-        region: where.region,
-        ...words,
-      }),
-    );
+    out.push(verdictOn(met, met ? "within-region" : "outside-region", where.region));
   } else {
-    out.push(verdict("place", true, { ...base, detail: "on-territory" }));
+    out.push(verdictOn(true, "on-territory", undefined, false));
   }
   return out;
 }
