@@ -132,19 +132,24 @@ export class Contest {
 
   /** The other reading of who is owed: re-evaluated where verdicts depend on it, re-run if joining changes. */
   alternative(main: Outcome, config: RunConfig): Outcome {
-    return this.alternativeOutcome(main, config, "general:victim_test") ?? main;
+    return this.alternativeOutcome(main, config, "general:victim_test", true) ?? main;
   }
 
   /**
    * The cascade under `config`, resumed from `base`'s first wave with the verdicts that can change tested
    * again (and, inside the run, what is owed to states whose attacks differ): the first wave of a what-if
-   * tests every pair, the rest only what changed. It keeps snapshots, since it may be the other reading's
-   * answer, whose own points resume from it.
+   * tests every pair, the rest only what changed. The other reading's answer keeps snapshots: its own points
+   * resume from them.
    */
-  private rerun(base: Outcome, config: RunConfig, affected: readonly Found[]): Outcome {
+  private rerun(
+    base: Outcome,
+    config: RunConfig,
+    affected: readonly Found[],
+    keepSnapshots: boolean,
+  ): Outcome {
     const first = base.snapshots.get(1);
     const { library, scenario, shared, budget } = this;
-    if (!first) return runCascade(library, scenario, config, shared, budget, { keepSnapshots: true });
+    if (!first) return runCascade(library, scenario, config, shared, budget, { keepSnapshots });
     const retest = new Set(affected.map((f) => f.key));
     // A patched answer shares the snapshots of the answer it was patched from: what it re-tested differs.
     if (base.startedFrom && "outcome" in base.startedFrom)
@@ -152,17 +157,22 @@ export class Contest {
     return runCascade(library, scenario, config, shared, budget, {
       resume: first,
       retest,
-      keepSnapshots: true,
+      keepSnapshots,
     });
   }
 
   /** The outcome under `config`, patched from `base` where possible; null when nothing depends on `dep`. */
-  private alternativeOutcome(base: Outcome, config: RunConfig, dep: string | null): Outcome | null {
-    if (dep === null) return this.rerun(base, config, []);
+  private alternativeOutcome(
+    base: Outcome,
+    config: RunConfig,
+    dep: string | null,
+    keepSnapshots = false,
+  ): Outcome | null {
+    if (dep === null) return this.rerun(base, config, [], keepSnapshots);
     const affected = byDependency(base).get(dep) ?? [];
     if (affected.length === 0) return null;
     if (dep.startsWith("judgement:") && !sameStructure(base, config, this.scenario)) {
-      return runCascade(this.library, this.scenario, config, this.shared, this.budget);
+      return runCascade(this.library, this.scenario, config, this.shared, this.budget, { keepSnapshots });
     }
     // The same facts under another reading: only the configuration the evaluators read changes.
     const ctx = { ...base.ctx, config };
@@ -182,7 +192,7 @@ export class Contest {
       const before = this.replayed(base);
       const after = joinersFor(this.library, base.situation, base.view, config, military(verdicts.values()));
       if (before.size !== after.size || [...before].some((k) => !after.has(k))) {
-        return this.rerun(base, config, affected);
+        return this.rerun(base, config, affected, keepSnapshots);
       }
     }
     return {
