@@ -24,7 +24,7 @@ import { type ArticleText, findReading, type Library } from "../treaties/library
 import type { Found, Outcome } from "./cascade.js";
 import type { Cited, FoundConflict, FoundViolation } from "./conduct.js";
 import type { Contested as FoundContested, Stand } from "./contest.js";
-import { holds } from "./facts.js";
+import { holds, type WarFact } from "./facts.js";
 import type { Verdict } from "./triggers/index.js";
 
 /** Held conditions most worth naming as the one an answer turns on, in order. */
@@ -314,7 +314,7 @@ class Explainer {
           side: side === "A" ? ("initiator" as const) : ("defender" as const),
           wave: w.wave.get(state) ?? 0,
         })),
-        theatre: this.theatre(w.id),
+        theatre: this.theatre(w),
       })),
       obligations,
       commitments,
@@ -354,11 +354,12 @@ class Explainer {
     return result;
   }
 
-  private theatre(war: string): PlaceRef[] {
+  /** The places of one war: where its attacks fell, its belligerents' forces abroad, and the scenario's. */
+  private theatre(war: WarFact): PlaceRef[] {
     const places = new Set<string>();
-    for (const a of this.main.attacks)
-      if (a.war === war || (a.war === null && !a.derived)) places.add(a.place);
-    for (const list of this.main.situation.stationed.values()) for (const p of list) places.add(p);
+    for (const a of this.main.attacks) if (a.war === war.id) places.add(a.place);
+    for (const [state, list] of this.main.situation.stationed)
+      if (war.sides.has(state)) for (const p of list) places.add(p);
     for (const p of this.main.situation.theatre) places.add(p);
     return [...places].sort().map((p) => this.place(p));
   }

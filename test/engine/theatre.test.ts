@@ -81,6 +81,22 @@ describe("widening the war to the homelands is the scenario's choice, cited by w
   });
 });
 
+describe("a war's theatre is its own", () => {
+  it("an incident outside any war, and forces of a state not in the war, are not in its theatre", () => {
+    // The DPRK invades the ROK; the same day China fires on Japanese forces off the Senkakus, judged no state of
+    // war; Turkey (in no war here) has forces in Cyprus. The Korean war's theatre is Korea.
+    const r = ask({
+      as_of: "2025-06-01",
+      events: [
+        event("inv", "invasion", "PRK", "KOR", "2025-05-01"),
+        event("shot", "armed-attack", "CHN", "JPN", "2025-05-01", { at: "JPN-SENKAKU", state_of_war: false }),
+      ],
+      forces: [{ state: "TUR", at: ["CYP"] }],
+    });
+    expect(r.wars.map((w) => w.theatre.map((p) => p.code))).toEqual([["KOR"]]);
+  });
+});
+
 describe("forces the scenario stations abroad", () => {
   it("US forces in Japan, once the US is at war with the DPRK, are in the theatre and bring in Japan", () => {
     const r = ask({
