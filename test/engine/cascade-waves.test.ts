@@ -1,7 +1,16 @@
 // The cascade runs in waves: obligations, then who joins, then what the joiners' war brings. An obligation
 // carries the wave it first held in; the joining decisions are listed by state, each state's in wave order.
 import { describe, expect, it } from "vitest";
-import { ask, code, decisionOf, event, franceInvadesItaly, one, perTest } from "./world.js";
+import {
+  ask,
+  code,
+  decisionOf,
+  event,
+  franceInvadesItaly,
+  one,
+  perTest,
+  saudiArabiaJoinsKuwait,
+} from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
 const ROMANIA = "romania-austria-hungary-1883";
@@ -74,17 +83,7 @@ describe("an obligation toward a state whose enemies grew is tested again", () =
 describe("the joining decisions", () => {
   it("are listed by state, a state's decisions in the order of their waves", () => {
     // Saudi Arabia joins Kuwait in wave 1 (the scenario's choice); later, already at war, it stays where it is.
-    const r = ask(
-      {
-        as_of: "1990-08-05",
-        events: [
-          event("inv", "invasion", "IRQ", "KWT", "1990-08-02"),
-          event("back", "invasion", "KWT", "IRQ", "1990-08-03"),
-        ],
-        options: { joins: [{ state: "SAU", with: "KWT" }] },
-      },
-      { general: ["territorial"] },
-    );
+    const r = saudiArabiaJoinsKuwait();
     const states = r.joining.map((d) => code(d.state));
     expect(states).toEqual([...states].sort((a, b) => a.localeCompare(b)));
     expect(decisionOf(r, "SAU").map((d) => d.reason)).toEqual(["scenario-joins", "already-at-war"]);

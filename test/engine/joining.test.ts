@@ -10,6 +10,7 @@ import {
   franceInvadesItaly,
   joiners,
   one,
+  saudiArabiaJoinsKuwait,
 } from "./world.js";
 
 const TRIPLE = "triple-alliance-1882";
@@ -202,17 +203,7 @@ describe("more joining", () => {
   });
 
   it("a belligerent bound toward the other side stays where it is, and the conflict is shown", () => {
-    const r = ask(
-      {
-        as_of: "1990-08-05",
-        events: [
-          event("inv", "invasion", "IRQ", "KWT", "1990-08-02"),
-          event("back", "invasion", "KWT", "IRQ", "1990-08-03"),
-        ],
-        options: { joins: [{ state: "SAU", with: "KWT" }] },
-      },
-      { general: ["territorial"] },
-    );
+    const r = saudiArabiaJoinsKuwait();
     expect(r.belligerents.find((b) => code(b.state) === "SAU")).toMatchObject({
       side: "defender",
       basis: "scenario",

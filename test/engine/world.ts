@@ -100,6 +100,23 @@ export const australiaAndNewZealandAtWar: Event[] = [
   event("b", "invasion", "AUS", "NZL", "1980-01-02"),
 ];
 
+/**
+ * Iraq invades Kuwait and Kuwait strikes back (1990); the scenario brings Saudi Arabia in on Kuwait's side,
+ * read by territory: a belligerent bound toward the other side.
+ */
+export const saudiArabiaJoinsKuwait = (): Result =>
+  ask(
+    {
+      as_of: "1990-08-05",
+      events: [
+        event("inv", "invasion", "IRQ", "KWT", "1990-08-02"),
+        event("back", "invasion", "KWT", "IRQ", "1990-08-03"),
+      ],
+      options: { joins: [{ state: "SAU", with: "KWT" }] },
+    },
+    { general: ["territorial"] },
+  );
+
 type Row = {
   obligor: StateRef;
   beneficiary: StateRef;
